@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Carbon.Compiler.Diagnostics;
+using Carbon.Compiler.Syntax;
+using Carbon.Compiler.Text;
+using Pidgin;
+using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
+
+namespace Carbon.Compiler.Parsing;
+
+/// <summary>
+/// The parser, built with Pidgin in the order of <c>grammar.md</c>: each production is a field of
+/// the same name. Every token skips the whitespace and comments after it. The parser never throws on
+/// user input: a member or item that does not parse becomes an <see cref="ErrorItem"/> holding the
+/// error, and parsing resumes at the next line (inside a block) or the next top-level keyword.
+/// </summary>
+public static class Parser
+{
+    private static readonly string[] ItemKeywords = ["import", "let", "site", "hardware", "campaign"];
+    private static readonly string[] MemberKeywords = ["stage", "run", "embodied", "budget"];
+    private static readonly HashSet<string> Reserved = [.. ItemKeywords, .. MemberKeywords];
+
+    // Lexical structure.
+    private static readonly Parser<char, Unit> Blank =
+        Token(c => c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v').SkipAtLeastOnce();
+
+    private static readonly Parser<char, Unit> LineComment =
+        Try(String("//")).Then(Token(c => c != '\n').SkipMany());
+
+    private static readonly Parser<char, Unit> BlockComment =
+        Try(String("/*")).Then(Any.SkipUntil(Try(String("*/"))));
+
+    private static readonly Parser<char, Unit> Whitespace = OneOf(Blank, LineComment, BlockComment).SkipMany();
+
+    private static readonly Parser<char, Unit> InlineSpace = Token(c => c is ' ' or '\t').SkipMany();
+
+    private static readonly Parser<char, string> IdentText =
+        Token(Scanner.IsIdentStart).Then(Token(Scanner.IsIdentChar).ManyString(), (c, rest) => c + rest);
+
+    private static readonly Parser<char, Identifier> IdentRaw =
+        Map((s, text, e) => new Identifier(text, TextSpan.FromBounds(s, e)), CurrentOffset, IdentText, CurrentOffset);
+
+    private static readonly Parser<char, Identifier> Ident = Tok(IdentRaw).Labelled("name");
+
+    private static readonly Parser<char, string> Digits =
+        Token(char.IsAsciiDigit).Then(Token(c => char.IsAsciiDigit(c) || c == '_').ManyString(), (c, r) => c + r);
+
+    private static readonly Parser<char, string> NumberText = Map(
+        (i, f, e) => i + f.GetValueOrDefault("") + e.GetValueOrDefault(""),
+        Digits,
+        Try(Char('.').Then(Digits, (_, d) => "." + d)).Optional(),
+        Try(OneOf(Char('e'), Char('E'))
+            .Then(OneOf(Char('+'), Char('-')).Optional(), (_, sign) => "e" + (sign.HasValue ? sign.Value : '+'))
+            .Then(Digits, (s, d) => s + d)).Optional());
+
+    private static readonly Parser<char, StringExpr> StringLiteral = Tok(Map(
+        (s, text, e) => new StringExpr(text, TextSpan.FromBounds(s, e)),
+        CurrentOffset,
+        Char('"').Then(OneOf(
+            Try(String("\\\"")).ThenReturn('"'),
+            Try(String("\\\\")).ThenReturn('\\'),
+            Token(c => c is not '"' and not '\n' and not '\r')).ManyString()).Before(Char('"')),
+        CurrentOffset)).Labelled("string");
+
+    // Units: factors joined by '*' or '/', with no whitespace inside.
+    private static readonly Parser<char, string> UnitName =
+        Try(IdentText.Where(n => !Reserved.Contains(n)).Before(Not(Lookahead(Whitespace.Then(Char('=')))))).Labelled("unit");
+
+    private static readonly Parser<char, int> Exponent =
+        Try(Char('^').Then(Char('-').Optional()).Then(Digits, (neg, d) => (neg, d)))
+            .Select(x => ParseExponent(x.neg.HasValue, x.d));
+
+    private static readonly Parser<char, (string Name, int Exp)> UnitAtom = Map(
+        (n, exp) => (n, exp.GetValueOrDefault(1)),
+        Char('%').Select(_ => "%").Or(UnitName),
+        Exponent.Optional());
+
+    private static readonly Parser<char, UnitFactor> FirstFactor =
+        Map((s, a, e) => new UnitFactor(a.Name, a.Exp, false, TextSpan.FromBounds(s, e)), CurrentOffset, UnitAtom, CurrentOffset);
+
+    private static readonly Parser<char, UnitFactor> NextFactor = Try(Map(
+        (op, s, a, e) => new UnitFactor(a.Name, a.Exp, op == '/', TextSpan.FromBounds(s, e)),
+        OneOf(Char('*'), Char('/')),
+        CurrentOffset,
+        UnitAtom,
+        CurrentOffset));
+
+    private static readonly Parser<char, UnitSyntax> Unit = Map(
+        (s, first, rest, e) => new UnitSyntax([first, .. rest], TextSpan.FromBounds(s, e)),
+        CurrentOffset,
+        FirstFactor,
+        NextFactor.Many(),
+        CurrentOffset);
+
+    // Expressions, loosest last: primary, postfix, unary, multiplicative, additive.
+    private static readonly Parser<char, Expr> Quantity = Tok(Map(
+        (s, num, unit, e) => (Expr)new QuantityExpr(num, ParseNumber(num), unit.GetValueOrDefault(), TextSpan.FromBounds(s, e)),
+        CurrentOffset,
+        NumberText,
+        Try(InlineSpace.Then(Unit)).Optional(),
+        CurrentOffset)).Labelled("number");
+
+    private static readonly Parser<char, Expr> Primary = OneOf(
+        Quantity,
+        StringLiteral.Cast<Expr>(),
+        Ident.Select(id => (Expr)new NameExpr(id)),
+        Rec(() => Map(
+            (s, inner, e) => (Expr)new ParenExpr(inner, TextSpan.FromBounds(s, e)),
+            CurrentOffset,
+            Sym('(').Then(Expression!),
+            CloseEnd(')')))).Labelled("value");
+
+    private static readonly Parser<char, Expr> Postfix = Map(
+        (target, members) => members.Aggregate(
+            target, (t, m) => new MemberExpr(t, m, TextSpan.FromBounds(t.Span.Start, m.Span.End))),
+        Primary,
+        Sym('.').Then(Ident).Many());
+
+    private static readonly Parser<char, Expr> Unary = Map(
+        (ops, operand) => ops.Reverse().Aggregate(
+            operand, (acc, op) => new UnaryExpr(op.Op, acc, TextSpan.FromBounds(op.Start, acc.Span.End))),
+        Map((s, op) => (Start: s, Op: op), CurrentOffset, Tok(OneOf(Char('-'), Char('+')))).Many(),
+        Postfix);
+
+    private static readonly Parser<char, Expr> Multiplicative = BinaryLayer(Unary, '*', '/');
+
+    private static readonly Parser<char, Expr> Additive = BinaryLayer(Multiplicative, '+', '-');
+
+    private static readonly Parser<char, Expr> Expression = Additive.Labelled("value");
+
+    // Declarations.
+    private static readonly Parser<char, Item> Property = Map(
+        (name, value) => (Item)new PropertyItem(name, value, TextSpan.FromBounds(name.Span.Start, value.Span.End)),
+        Ident,
+        Sym('=').Then(Expression).Before(Sym(';').Optional())).Labelled("property");
+
+    private static readonly Parser<char, Identifier> Base = Sym(':').Then(Ident).Labelled("':'");
+
+    private static readonly Parser<char, Item> Budget = Map(
+        (start, level, model, metric, change, op, limit) => (Item)new BudgetItem(
+            level.GetValueOrDefault(BudgetLevel.Error),
+            model.GetValueOrDefault(),
+            metric,
+            change.HasValue,
+            op == "<",
+            limit,
+            TextSpan.FromBounds(start, limit.Span.End)),
+        CurrentOffset.Before(Keyword("budget")),
+        OneOf(Keyword("error").ThenReturn(BudgetLevel.Error), Keyword("warning").ThenReturn(BudgetLevel.Warning))
+            .Optional(),
+        Keyword("model").Then(StringLiteral).Optional(),
+        Ident.Labelled("budget metric"),
+        Keyword("change").Optional(),
+        Tok(Try(String("<=")).Or(String("<"))).Labelled("'<='"),
+        Expression);
+
+    private static readonly Parser<char, Item> Member = Rec(() => OneOf(
+        BlockOf("stage", BlockKind.Stage, Base.Select(b => (Identifier?)b)),
+        BlockOf("run", BlockKind.Run, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
+        BlockOf("embodied", BlockKind.Embodied, Return<Identifier?>(null)),
+        Budget,
+        Property)).Labelled("property or declaration");
+
+    private static readonly Parser<char, Item> MemberOrError = Not(Lookahead(Char('}'))).Then(Not(Lookahead(End)))
+        .Then(Member.RecoverWith(err => Token(c => c is not '\n' and not '}').SkipMany().Then(Whitespace)
+            .Then(CurrentOffset).Select(end => (Item)ToErrorItem(err, end))));
+
+    private static readonly Parser<char, (ImmutableArray<Item> Members, int End)> Body = Map(
+        (ms, end) => (ms.ToImmutableArray(), end),
+        Sym('{').Then(MemberOrError.Many()),
+        CloseEnd('}').Labelled("'}'"));
+
+    private static readonly Parser<char, Item> Import = Map(
+        (s, path) => (Item)new ImportItem(path, TextSpan.FromBounds(s, path.Span.End)),
+        CurrentOffset.Before(Keyword("import")),
+        StringLiteral);
+
+    private static readonly Parser<char, Item> Let = Map(
+        (s, name, value) => (Item)new LetItem(name, value, TextSpan.FromBounds(s, value.Span.End)),
+        CurrentOffset.Before(Keyword("let")),
+        Ident,
+        Sym('=').Then(Expression));
+
+    private static readonly Parser<char, Item> Campaign = Map(
+        (s, name, body) => (Item)new BlockItem(
+            BlockKind.Campaign, new Identifier(name.Value, name.Span), null, body.Members, TextSpan.FromBounds(s, body.End))
+        { NameIsString = true },
+        CurrentOffset.Before(Keyword("campaign")),
+        StringLiteral.Labelled("campaign name (a string)"),
+        Body);
+
+    private static readonly Parser<char, Item> TopItem = OneOf(
+        Import,
+        Let,
+        BlockOf("site", BlockKind.Site, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
+        BlockOf("hardware", BlockKind.Hardware, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
+        Campaign,
+        Member).Labelled("declaration");
+
+    private static readonly Parser<char, Unit> RestOfLine =
+        Token(c => c != '\n').SkipMany().Then(Char('\n').Optional()).IgnoreResult();
+
+    // Skips the rest of the line, then whole lines until one starts with a top-level keyword.
+    private static readonly Parser<char, Unit> NextTopLevelLine = RestOfLine.Then(RestOfLine.SkipUntil(
+        Lookahead(OneOf(ItemKeywords.Select(k => Try(String(k).Before(Not(Lookahead(Token(Scanner.IsIdentChar))))).IgnoreResult()))
+            .Or(End))));
+
+    private static readonly Parser<char, Item> ItemOrError = Not(Lookahead(End))
+        .Then(TopItem.RecoverWith(err => NextTopLevelLine.Then(Whitespace).Then(CurrentOffset)
+            .Select(end => (Item)ToErrorItem(err, end))));
+
+    private static readonly Parser<char, CompilationUnit> File = Map(
+        (items, end) => new CompilationUnit([.. items], new TextSpan(0, end)),
+        Whitespace.Then(ItemOrError.Many()),
+        CurrentOffset.Before(End));
+
+    /// <summary>Parses a whole file. Syntax errors are added to <paramref name="diagnostics"/>.</summary>
+    public static CompilationUnit Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        if (source.Text.Length > Limits.MaxFileLength)
+        {
+            diagnostics.Report(DiagnosticCatalog.FileTooLarge, source, new TextSpan(0, 0), source.Text.Length, Limits.MaxFileLength);
+            return new CompilationUnit([], new TextSpan(0, 0));
+        }
+
+        var scanned = new DiagnosticBag();
+        int firstError = Scanner.Scan(source, scanned);
+        diagnostics.AddRange(scanned.Items);
+        if (scanned.Items.Any(d => d.Descriptor == DiagnosticCatalog.TooDeep || d.Descriptor == DiagnosticCatalog.UnterminatedComment))
+        {
+            // Parsing these would recurse too deep or swallow the file; the scanner's message says all.
+            return new CompilationUnit([], new TextSpan(0, source.Text.Length));
+        }
+
+        var result = File.Parse(source.Text);
+        var unit = result.Success
+            ? result.Value
+            : new CompilationUnit([ToErrorItem(result.Error!, source.Text.Length)], new TextSpan(0, source.Text.Length));
+        ReportErrors(unit.Items, source, diagnostics, firstError);
+        if (CountItems(unit.Items) > Limits.MaxItems)
+        {
+            diagnostics.Report(DiagnosticCatalog.TooMany, source, new TextSpan(0, 0), Limits.MaxItems);
+        }
+
+        return unit;
+    }
+
+    private static int CountItems(ImmutableArray<Item> items) =>
+        items.Sum(i => 1 + (i is BlockItem b ? CountItems(b.Members) : 0));
+
+    private static void ReportErrors(ImmutableArray<Item> items, SourceText source, DiagnosticBag diagnostics, int firstError)
+    {
+        foreach (var item in items)
+        {
+            if (item is ErrorItem err)
+            {
+                // After the scanner's first error the parser's view of the text is unreliable.
+                if (err.ErrorOffset < firstError)
+                {
+                    int len = Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80));
+                    diagnostics.Report(
+                        DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), err.Unexpected, err.Expected);
+                }
+            }
+            else if (item is BlockItem block)
+            {
+                ReportErrors(block.Members, source, diagnostics, firstError);
+            }
+        }
+    }
+
+    private static int TokenLength(string text, int offset)
+    {
+        if (offset >= text.Length)
+        {
+            return 0;
+        }
+
+        int i = offset;
+        while (i < text.Length && Scanner.IsIdentChar(text[i]))
+        {
+            i++;
+        }
+
+        return Math.Max(i - offset, 1);
+    }
+
+    private static ErrorItem ToErrorItem(ParseError<char> error, int end)
+    {
+        string unexpected = error.EOF
+            ? "end of file"
+            : error.Unexpected.HasValue ? Scanner.Describe(error.Unexpected.Value.ToString()) : "input";
+        var expected = error.Expected
+            .Select(e => e.Label ?? (e.Tokens.IsDefaultOrEmpty ? null : "'" + new string([.. e.Tokens]) + "'"))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        string expectedText = expected.Count switch
+        {
+            0 => error.Message ?? "something else",
+            1 => expected[0],
+            _ => string.Join(", ", expected.Take(expected.Count - 1)) + " or " + expected[^1],
+        };
+        int offset = (int)Math.Min(error.ErrorOffsetLong, int.MaxValue);
+        return new ErrorItem(offset, unexpected, expectedText, TextSpan.FromBounds(Math.Min(offset, end), end));
+    }
+
+    private static Parser<char, Item> BlockOf(string keyword, BlockKind kind, Parser<char, Identifier?> basePart) => Map(
+        (s, name, b, body) => (Item)new BlockItem(kind, name, b, body.Members, TextSpan.FromBounds(s, body.End)),
+        CurrentOffset.Before(Keyword(keyword)),
+        Ident,
+        basePart,
+        Body);
+
+    // The offset just after a closing bracket, before the whitespace that follows it.
+    private static Parser<char, int> CloseEnd(char c) => Char(c).Then(CurrentOffset).Before(Whitespace);
+
+    private static Parser<char, Expr> BinaryLayer(Parser<char, Expr> operand, char op1, char op2) => Map(
+        (first, rest) => rest.Aggregate(
+            first, (l, r) => new BinaryExpr(l, r.Op, r.Right, TextSpan.FromBounds(l.Span.Start, r.Right.Span.End))),
+        operand,
+        Map((op, right) => (Op: op, Right: right), Tok(OneOf(Char(op1), Char(op2))), operand).Many());
+
+    private static Parser<char, T> Tok<T>(Parser<char, T> p) => p.Before(Whitespace);
+
+    private static Parser<char, char> Sym(char c) => Tok(Char(c));
+
+    private static Parser<char, string> Keyword(string word) =>
+        Tok(Try(String(word).Before(Not(Lookahead(Token(Scanner.IsIdentChar)))))).Labelled($"'{word}'");
+
+    private static double ParseNumber(string text)
+    {
+        return double.TryParse(
+            text.Replace("_", "", StringComparison.Ordinal),
+            NumberStyles.Float,
+            CultureInfo.InvariantCulture,
+            out double value) ? value : double.NaN;
+    }
+
+    private static int ParseExponent(bool negative, string digits)
+    {
+        bool ok = int.TryParse(digits.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out int n);
+        n = ok && n <= 99 ? n : 99;
+        return negative ? -n : n;
+    }
+}
