@@ -310,7 +310,8 @@ async function main() {
       await goTo(page, run.line, run.column);
       await page.keyboard.press('Enter');
       await sleep(300);
-      const wanted = ['power', 'gpu_time', 'gpus', 'duration', 'utilisation', 'nodes', 'accelerator_energy'];
+      const wanted = ['power', 'gpu_time', 'gpus', 'duration', 'utilisation', 'nodes', 'accelerator_energy',
+        'it_energy', 'facility_energy'];
       let labels = [];
       const found = await waitFor(async () => {
         await chord(page, 'Control', ' ');

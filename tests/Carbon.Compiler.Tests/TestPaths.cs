@@ -1,0 +1,25 @@
+namespace Carbon.Compiler.Tests;
+
+/// <summary>Locates the repository from the test's output directory.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Examples => Path.Combine(RepoRoot, "examples");
+
+    public static string Samples => Path.Combine(RepoRoot, "tests", "Carbon.Compiler.Tests", "Samples");
+
+    /// <summary>Set CARBON_UPDATE_EXPECTED=1 to rewrite expected files instead of failing on a difference.</summary>
+    public static bool UpdateExpected => Environment.GetEnvironmentVariable("CARBON_UPDATE_EXPECTED") == "1";
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dsl.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Dsl.sln not found above the test directory.");
+    }
+}
