@@ -66,7 +66,8 @@ public sealed class CarbonCompilation
         {
             string rootPath = Path.GetFullPath(root.Path);
             string project = Path.GetFullPath(projectDirectory ?? Path.GetDirectoryName(rootPath) ?? ".");
-            var imports = new ImportLoader(resolver, project, diagnostics, model);
+            string shownDirectory = Path.GetDirectoryName(root.Path) ?? "";
+            var imports = new ImportLoader(resolver, project, shownDirectory, diagnostics, model);
             imports.Load(root, rootUnit, rootPath, [rootPath], 1);
         }
         else
@@ -138,7 +139,12 @@ public sealed class CarbonCompilation
         return new RunResult(ReportBuilder.Build(Model.Campaigns, figures), all);
     }
 
-    private sealed class ImportLoader(ISourceResolver resolver, string project, DiagnosticBag diagnostics, SemanticModel model)
+    /// <summary>
+    /// Loads imports depth-first. Imported files are shown by a path relative to the root file's path
+    /// as the user gave it, so their diagnostics read like the root file's.
+    /// </summary>
+    private sealed class ImportLoader(
+        ISourceResolver resolver, string project, string shownDirectory, DiagnosticBag diagnostics, SemanticModel model)
     {
         private readonly HashSet<string> loaded = new(StringComparer.Ordinal);
 
@@ -178,7 +184,8 @@ public sealed class CarbonCompilation
                     continue;
                 }
 
-                string shown = Path.GetRelativePath(project, target).Replace('\\', '/');
+                string rootDirectory = Path.GetDirectoryName(chain[0]) ?? project;
+                string shown = Path.Combine(shownDirectory, Path.GetRelativePath(rootDirectory, target)).Replace('\\', '/');
                 var imported = new SourceText(shown, text);
                 var importedUnit = Parser.Parse(imported, diagnostics);
                 model.Files.Add(new ParsedFile(imported, importedUnit, IsImport: true));

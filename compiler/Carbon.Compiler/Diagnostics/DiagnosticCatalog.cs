@@ -148,9 +148,7 @@ public static class DiagnosticCatalog
         E("CB6001", "Over budget", "{0} is {1}, over its budget of {2}.");
     public static readonly DiagnosticDescriptor BudgetWarning =
         W("CB6002", "Over budget (warning)", "{0} is {1}, over its warning budget of {2}.");
-    public static readonly DiagnosticDescriptor BudgetDimension =
-        E("CB6003", "Budget of the wrong dimension", "A {0} budget must be {1} or a percentage change, " +
-            "but this limit is {2}.");
+    // CB6003 (budget of the wrong dimension) was folded into CB3003, the comparison of two dimensions.
     public static readonly DiagnosticDescriptor BudgetModelUnknown =
         E("CB6004", "Budget on an unknown model", "No stage of this campaign has the model \"{0}\".");
     public static readonly DiagnosticDescriptor RelativeBudgetNeedsChange =

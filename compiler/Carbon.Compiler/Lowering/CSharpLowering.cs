@@ -227,7 +227,7 @@ public static class CSharpLowering
 
             name = names.Unique("Catalogue_" + constant.Key.Replace('.', '_'));
             emitted[constant] = name;
-            ValueMembers.Add(Value(name, Num(constant.Value), TriviaList(Comment(Safe($"// catalogue {constant.Key}: {constant.Source} ({constant.Year})")), LineFeed)));
+            ValueMembers.Add(Value(name, Num(constant.Value), TriviaList(Comment(Safe($"// catalogue {constant.Key}: {constant.Source}" + (constant.Year.Length > 0 ? $" ({constant.Year})" : ""))), LineFeed)));
             return name;
         }
 

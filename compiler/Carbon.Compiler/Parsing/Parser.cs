@@ -51,7 +51,7 @@ public static class Parser
         Digits,
         Try(Char('.').Then(Digits, (_, d) => "." + d)).Optional(),
         Try(OneOf(Char('e'), Char('E'))
-            .Then(OneOf(Char('+'), Char('-')).Optional(), (_, sign) => "e" + (sign.HasValue ? sign.Value : '+'))
+            .Then(OneOf(Char('+'), Char('-')).Optional(), (e, sign) => e + (sign.HasValue ? sign.Value.ToString() : ""))
             .Then(Digits, (s, d) => s + d)).Optional());
 
     private static readonly Parser<char, StringExpr> StringLiteral = Tok(Map(
@@ -133,7 +133,7 @@ public static class Parser
     private static readonly Parser<char, Item> Property = Map(
         (name, value) => (Item)new PropertyItem(name, value, TextSpan.FromBounds(name.Span.Start, value.Span.End)),
         Ident,
-        Sym('=').Then(Expression).Before(Sym(';').Optional())).Labelled("property");
+        Sym('=').Then(Expression).Before(Sym(';').Optional()));
 
     private static readonly Parser<char, Identifier> Base = Sym(':').Then(Ident).Labelled("':'");
 
@@ -160,16 +160,29 @@ public static class Parser
         BlockOf("run", BlockKind.Run, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
         BlockOf("embodied", BlockKind.Embodied, Return<Identifier?>(null)),
         Budget,
-        Property)).Labelled("property or declaration");
+        Property));
+
+    // A top-level declaration where a member was expected: the block above it lacks its '}'. A
+    // property may share the keyword's name ('site = jupiter'), so the keyword must be followed by a
+    // name or a string, as a declaration is.
+    private static readonly Parser<char, string> TopKeywordAhead = Lookahead(OneOf(ItemKeywords.Select(k =>
+        Try(String(k).Before(Token(c => c is ' ' or '\t').SkipAtLeastOnce())
+            .Before(Token(c => Scanner.IsIdentStart(c) || c == '"'))))));
 
     private static readonly Parser<char, Item> MemberOrError = Not(Lookahead(Char('}'))).Then(Not(Lookahead(End)))
+        .Then(Not(TopKeywordAhead))
         .Then(Member.RecoverWith(err => Token(c => c is not '\n' and not '}').SkipMany().Then(Whitespace)
             .Then(CurrentOffset).Select(end => (Item)ToErrorItem(err, end))));
 
+    // A block ends at its '}', or, with an error, where the next top-level declaration starts: the
+    // block is kept, so one missing brace loses nothing but itself.
     private static readonly Parser<char, (ImmutableArray<Item> Members, int End)> Body = Map(
-        (ms, end) => (ms.ToImmutableArray(), end),
+        (ms, close) => (close.Missing is null ? ms.ToImmutableArray() : [.. ms, close.Missing], close.End),
         Sym('{').Then(MemberOrError.Many()),
-        CloseEnd('}').Labelled("'}'"));
+        CloseEnd('}').Select(e => (End: e, Missing: (Item?)null)).Labelled("'}'").Or(Map(
+            (o, kw) => (End: o, Missing: (Item?)new ErrorItem(o, $"'{kw}'", "'}' to close the block before it", new TextSpan(o, kw.Length))),
+            CurrentOffset,
+            TopKeywordAhead)));
 
     private static readonly Parser<char, Item> Import = Map(
         (s, path) => (Item)new ImportItem(path, TextSpan.FromBounds(s, path.Span.End)),
@@ -196,7 +209,7 @@ public static class Parser
         BlockOf("site", BlockKind.Site, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
         BlockOf("hardware", BlockKind.Hardware, Base.Optional().Select(b => b.HasValue ? b.Value : null)),
         Campaign,
-        Member).Labelled("declaration");
+        Member);
 
     private static readonly Parser<char, Unit> RestOfLine =
         Token(c => c != '\n').SkipMany().Then(Char('\n').Optional()).IgnoreResult();
@@ -259,8 +272,9 @@ public static class Parser
                 if (err.ErrorOffset < firstError)
                 {
                     int len = Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80));
+                    string unexpected = len > 1 ? $"'{source.Text.Substring(err.ErrorOffset, len)}'" : err.Unexpected;
                     diagnostics.Report(
-                        DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), err.Unexpected, err.Expected);
+                        DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), unexpected, err.Expected);
                 }
             }
             else if (item is BlockItem block)

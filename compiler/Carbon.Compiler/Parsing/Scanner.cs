@@ -122,13 +122,25 @@ internal static class Scanner
             }
             else
             {
-                int len = char.IsHighSurrogate(c) && i + 1 < t.Length ? 2 : 1;
-                Report(DiagnosticCatalog.InvalidCharacter, i, len, Describe(t.Substring(i, len)));
-                i += len;
+                // A run of invalid characters is one mistake, reported once.
+                int start = i;
+                while (i < t.Length && !IsValidStart(t, i))
+                {
+                    i += char.IsHighSurrogate(t[i]) && i + 1 < t.Length ? 2 : 1;
+                }
+
+                int first = char.IsHighSurrogate(c) && start + 1 < t.Length ? 2 : 1;
+                Report(DiagnosticCatalog.InvalidCharacter, start, i - start, Describe(t.Substring(start, first)));
             }
         }
 
         return firstError;
+    }
+
+    private static bool IsValidStart(string t, int i)
+    {
+        char c = t[i];
+        return IsIdentChar(c) || IsAllowedPunctuation(c) || c is ' ' or '\t' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')';
     }
 
     public static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_';

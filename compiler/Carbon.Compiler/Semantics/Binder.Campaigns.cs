@@ -541,7 +541,9 @@ internal sealed partial class Binder
         var v = limit.Value;
         if (v.Sort != ValueSort.Quantity || (!v.Dimension.IsDimensionless && v.Dimension != expected))
         {
-            diagnostics.Report(DiagnosticCatalog.BudgetDimension, current, item.Limit.Span, item.Metric.Text, expected.Describe(), v.Describe());
+            diagnostics.Report(
+                DiagnosticCatalog.ComparisonMismatch, current, item.Limit.Span,
+                $"the {item.Metric.Text} budget's figure, {expected.Describe()},", v.Describe() + "; write the limit in the metric's unit or as a percentage change");
             return;
         }
 

@@ -74,7 +74,11 @@ internal sealed partial class Binder
             }
         }
 
-        double value = q.Number * factor;
+        // Dividing by 100 or 1,000 is exact where multiplying by 0.01 or 0.001 is not: 57.5 % is 0.575.
+        double inverse = 1 / factor;
+        double value = factor < 1 && Math.Abs(inverse - Math.Round(inverse)) < 1e-9 * inverse
+            ? q.Number / Math.Round(inverse)
+            : q.Number * factor;
         if (!double.IsFinite(value))
         {
             diagnostics.Report(DiagnosticCatalog.OutOfRange, current, q.Span, q.NumberText);

@@ -50,6 +50,8 @@ internal sealed partial class Binder
                     case LetItem let when globals.GetValueOrDefault(let.Name.Text) is LetSymbol s && s.Syntax == let:
                         BindLet(s);
                         break;
+                    case LetItem:
+                        break; // A duplicate: reported when it was declared.
                     case BlockItem { Kind: BlockKind.Site or BlockKind.Hardware } block
                         when globals.GetValueOrDefault(block.Name.Text) is EntitySymbol e && e.Syntax == block:
                         CheckEntity(e);
@@ -57,6 +59,8 @@ internal sealed partial class Binder
                     case BlockItem { Kind: BlockKind.Campaign } block when !file.IsImport:
                         model.Campaigns.Add(BindCampaign(block));
                         break;
+                    case BlockItem { Kind: BlockKind.Site or BlockKind.Hardware }:
+                        break; // A duplicate: reported when it was declared.
                     case BlockItem { Kind: BlockKind.Campaign } block:
                         diagnostics.Report(DiagnosticCatalog.ImportHasCampaign, current, block.Name.Span, block.Name.Text);
                         break;

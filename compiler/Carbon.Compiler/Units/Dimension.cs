@@ -61,7 +61,25 @@ public readonly struct Dimension : IEquatable<Dimension>
 
     public bool IsDimensionless => packed == 0;
 
-    public int this[BaseDimension b] => (sbyte)(byte)(packed >> ((int)b * 8));
+    // Counts first, so that an accelerator time reads "GPU*h" as people write it.
+    private static readonly BaseDimension[] PrintOrder =
+    [
+        BaseDimension.Accelerator, BaseDimension.Node, BaseDimension.Carbon, BaseDimension.Energy, BaseDimension.Water,
+        BaseDimension.WaterWithdrawn, BaseDimension.Mass, BaseDimension.Length, BaseDimension.Time,
+    ];
+
+    // Nine exponents of 7 bits each (two's complement, -64 to 63) fit in one 64-bit word.
+    private const int Bits = 7;
+    private const ulong Mask = (1UL << Bits) - 1;
+
+    public int this[BaseDimension b]
+    {
+        get
+        {
+            int raw = (int)((packed >> ((int)b * Bits)) & Mask);
+            return raw >= 64 ? raw - 128 : raw;
+        }
+    }
 
     public static Dimension Of(BaseDimension b, int exponent = 1) => new Dimension(0).With(b, exponent);
 
@@ -110,9 +128,10 @@ public readonly struct Dimension : IEquatable<Dimension>
 
         var num = new StringBuilder();
         var den = new StringBuilder();
-        for (int i = 0; i < Count; i++)
+        foreach (var b in PrintOrder)
         {
-            int e = this[(BaseDimension)i];
+            int i = (int)b;
+            int e = this[b];
             if (e == 0)
             {
                 continue;
@@ -202,9 +221,9 @@ public readonly struct Dimension : IEquatable<Dimension>
 
     private Dimension With(BaseDimension b, int exponent)
     {
-        int shift = (int)b * 8;
-        ulong cleared = packed & ~(0xFFUL << shift);
-        ulong value = (ulong)(byte)(sbyte)Math.Clamp(exponent, -127, 127);
+        int shift = (int)b * Bits;
+        ulong cleared = packed & ~(Mask << shift);
+        ulong value = (ulong)Math.Clamp(exponent, -64, 63) & Mask;
         return new Dimension(cleared | (value << shift));
     }
 }

@@ -33,6 +33,7 @@ public static class Names
             return int.MaxValue / 2;
         }
 
+        var before = new int[b.Length + 1];
         var prev = new int[b.Length + 1];
         var cur = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -47,9 +48,14 @@ public static class Names
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    // A swap of two neighbours is one typo, not two.
+                    cur[j] = Math.Min(cur[j], before[j - 2] + 1);
+                }
             }
 
-            (prev, cur) = (cur, prev);
+            (before, prev, cur) = (prev, cur, before);
         }
 
         return prev[b.Length];

@@ -300,7 +300,8 @@ async function main() {
         return hints.length > 0 ? hints : undefined;
       }, { timeout: STEP_TIMEOUT });
       if (!found) throw new Error('no inlay hint or code lens containing "tCO2e" appeared in the editor');
-      return `${found.length} lines, e.g. "${found[0].trim().slice(0, 100)}"`;
+      const at = found[0].indexOf('tCO2e');
+      return `${found.length} lines, e.g. "…${found[0].slice(Math.max(0, at - 40), at + 30)}…"`;
     });
 
     // (2) Completion inside a run block lists run properties.

@@ -184,3 +184,24 @@ test('operators and punctuation', async () => {
   await assertScope(src, ';', 'punctuation.terminator');
   await assertScope(src, 'kWh', 'keyword.other.unit');
 });
+
+test('examples/olmo3.carbon tokenises cleanly', async (t) => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const path = new URL('../../../examples/olmo3.carbon', import.meta.url);
+  if (!existsSync(path)) {
+    t.skip('examples/olmo3.carbon does not exist');
+    return;
+  }
+  const tokens = await tokenize(readFileSync(path, 'utf8'));
+  const invalid = tokens.filter((x) => x.scopes.some((s) => s.startsWith('invalid')));
+  assert.deepEqual(invalid, [], 'no invalid tokens');
+  for (const unit of tokens.filter((x) => /^(GPU\*h|W\/GPU|kWh|kgCO2e\/kWh|L\/kWh)$/.test(x.text.trim()))) {
+    assert.ok(unit.scopes.some((s) => s.startsWith('keyword.other.unit')), `unit ${unit.text} on line ${unit.line}`);
+  }
+  for (const prop of tokens.filter((x) => /^(gpu_time|power|facility_energy|pue|grid)$/.test(x.text.trim()))) {
+    assert.ok(
+      prop.scopes.some((s) => /^(variable\.other\.(property|member)|comment)/.test(s)),
+      `property ${prop.text} on line ${prop.line}: ${prop.scopes.join(' ')}`,
+    );
+  }
+});
