@@ -65,7 +65,7 @@ public static class Parser
 
     // Units: factors joined by '*' or '/', with no whitespace inside.
     private static readonly Parser<char, string> UnitName =
-        Try(IdentText.Where(n => !Reserved.Contains(n)).Before(Not(Lookahead(Whitespace.Then(Char('=')))))).Labelled("unit");
+        Try(IdentText.Where(n => !Reserved.Contains(n)).Before(Not(Lookahead(Try(Whitespace.Then(Char('='))))))).Labelled("unit");
 
     private static readonly Parser<char, int> Exponent =
         Try(Char('^').Then(Char('-').Optional()).Then(Digits, (neg, d) => (neg, d)))
