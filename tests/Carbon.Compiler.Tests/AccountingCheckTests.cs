@@ -11,7 +11,8 @@ public sealed class AccountingCheckTests
 {
     private static string ChecksDirectory => Path.Combine(TestPaths.Samples, "checks");
 
-    private static CarbonCompilation Compile(string path, string text) => CarbonCompilation.Create(new SourceText(path, text));
+    private static CarbonCompilation Compile(string path, string text) =>
+        CarbonCompilation.Create(new SourceText(path, text));
 
     private static CarbonCompilation CompileSample(string file)
     {
@@ -41,7 +42,8 @@ public sealed class AccountingCheckTests
         var pinned = typeof(AccountingCheckTests).GetMethod(nameof(Each_check_reports_its_code_at_the_mistake))!
             .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
             .Select(a => (string)a.GetData(null!).Single()[0]).Order(StringComparer.Ordinal);
-        var files = Directory.GetFiles(ChecksDirectory, "*.carbon").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var files = Directory.GetFiles(ChecksDirectory, "*.carbon").Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(files, pinned);
     }
 
@@ -68,8 +70,10 @@ public sealed class AccountingCheckTests
         Assert.Contains("IEA 2019", grid.Source, StringComparison.Ordinal);
         Assert.Single(report.Campaigns.Single().Constants, k => k.Value.StartsWith("0.475", StringComparison.Ordinal));
         Assert.Contains("\"origin\": \"default\"", JsonReportWriter.Write(report), StringComparison.Ordinal);
-        Assert.Contains("| `dc.grid` | 0.475 kgCO2e/kWh | default |", MarkdownReportWriter.Write(report), StringComparison.Ordinal);
-        Assert.Contains("<td class=\"origin-default\">default</td>", HtmlReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Contains("| `dc.grid` | 0.475 kgCO2e/kWh | default |", MarkdownReportWriter.Write(report),
+            StringComparison.Ordinal);
+        Assert.Contains("<td class=\"origin-default\">default</td>", HtmlReportWriter.Write(report),
+            StringComparison.Ordinal);
         Assert.Matches(@"dc\.grid +0\.475 kgCO2e/kWh +default", TableReportWriter.Write(report));
     }
 
@@ -83,7 +87,8 @@ public sealed class AccountingCheckTests
         var result = Compile("fixed.carbon", text).Run();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Empty(result.Diagnostics);
-        var defaults = result.Report!.Campaigns.Single().Constants.Where(k => k.Origin == "default").Select(k => k.Name);
+        var defaults = result.Report!.Campaigns.Single().Constants.Where(k => k.Origin == "default")
+            .Select(k => k.Name);
         Assert.Equal(["dc.server_overhead", "dc.wue_it"], defaults);
     }
 

@@ -10,7 +10,8 @@ namespace Carbon.Compiler.Tests;
 /// </summary>
 public sealed class AccountingModelTests
 {
-    private const string Site = "site dc { pue = 1.25  grid = 0.4 kgCO2e/kWh  water_offsite = 2 L/kWh  server_overhead = 1.5 ";
+    private const string Site =
+        "site dc { pue = 1.25  grid = 0.4 kgCO2e/kWh  water_offsite = 2 L/kWh  server_overhead = 1.5 ";
 
     private static CampaignReport Report(string text)
     {
@@ -43,7 +44,8 @@ public sealed class AccountingModelTests
         Assert.Equal(1_082_990 * perGpuHour, c.Totals.Co2eEmbodiedKg, 6);
         Assert.InRange(c.Totals.Co2eEmbodiedKg, 11_150, 11_250);
         Assert.Equal(1_082_990, c.Totals.EmbodiedGpuHours);
-        Assert.Contains(c.Constants, k => k.Name == "a100.embodied_per_node" && k.Source.Contains("server_bloom", StringComparison.Ordinal));
+        var perNode = c.Constants.Single(k => k.Name == "a100.embodied_per_node");
+        Assert.Contains("server_bloom", perNode.Source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +145,8 @@ public sealed class AccountingModelTests
         Assert.Equal(100_000 * 0.19, c.Totals.WithdrawalL, 6);
         Assert.Equal(c.Totals.WaterOnsiteL + c.Totals.WaterOffsiteL + c.Totals.WaterEmbodiedL, c.Totals.WaterTotalL);
         Assert.Contains("\"withdrawalL\"", JsonReportWriter.Write(new FootprintReport([c])), StringComparison.Ordinal);
-        Assert.Contains("Water withdrawn, on site", MarkdownReportWriter.Write(new FootprintReport([c])), StringComparison.Ordinal);
+        Assert.Contains("Water withdrawn, on site", MarkdownReportWriter.Write(new FootprintReport([c])),
+            StringComparison.Ordinal);
     }
 
     [Fact]

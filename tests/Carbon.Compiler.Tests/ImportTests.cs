@@ -25,7 +25,8 @@ public sealed class ImportTests : IDisposable
     private CarbonCompilation Compile(string relative)
     {
         string path = Path.Combine(root, relative);
-        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)), new FileSystemResolver(Project), Project);
+        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)), new FileSystemResolver(Project),
+            Project);
     }
 
     private const string Site = "site dc { pue = 1.2  grid = 0.4 kgCO2e/kWh  water_offsite = 1 L/kWh }\n";
@@ -42,7 +43,8 @@ public sealed class ImportTests : IDisposable
         Assert.Empty(compilation.Diagnostics);
         var report = compilation.Run().Report!.Campaigns.Single();
         Assert.Equal(10_000 * 1.2 * 0.4, report.Totals.Co2eTotalKg, 9);
-        Assert.StartsWith("shared/sites.carbon(1,", report.Constants.Single(k => k.Name == "dc.pue").Source, StringComparison.Ordinal);
+        Assert.StartsWith("shared/sites.carbon(1,", report.Constants.Single(k => k.Name == "dc.pue").Source,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +53,8 @@ public sealed class ImportTests : IDisposable
         Write("project/shared/sites.carbon", "import \"more/hardware.carbon\"\n" + Site);
         Write("project/shared/more/hardware.carbon", "hardware gpu { tdp = 400 W/GPU }\n");
         Write("project/main.carbon", "import \"shared/sites.carbon\"\n" +
-            "campaign \"c\" { site = dc  hardware = gpu  stage s : pretraining { run final { gpu_time = 10 GPU*h } } }\n");
+            "campaign \"c\" { site = dc  hardware = gpu\n" +
+            "  stage s : pretraining { run final { gpu_time = 10 GPU*h } } }\n");
         var compilation = Compile("project/main.carbon");
         Assert.Empty(compilation.Diagnostics);
         Assert.Equal(4 * 1.2, compilation.Interpret()!.Campaigns.Single().Totals.FacilityKwh, 9);

@@ -14,7 +14,8 @@ namespace Carbon.Compiler.Tests;
 /// </summary>
 public sealed class ReferenceCaseTests
 {
-    private static readonly ConcurrentDictionary<string, Lazy<(CampaignReport Compiled, CampaignReport Interpreted)>> Reports = new();
+    private static readonly ConcurrentDictionary<string, Lazy<(CampaignReport Compiled, CampaignReport Interpreted)>>
+        Reports = new();
 
     public static TheoryData<string> Examples => new(
         "olmo3.carbon", "olmo2.carbon", "olmo-7b-twin.carbon", "llama2.carbon", "llama3.carbon", "llama1-65b.carbon");
@@ -23,7 +24,8 @@ public sealed class ReferenceCaseTests
     internal static CarbonCompilation Compile(string file)
     {
         string path = Path.Combine(TestPaths.Examples, file);
-        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)), new FileSystemResolver(TestPaths.Examples));
+        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)),
+            new FileSystemResolver(TestPaths.Examples));
     }
 
     private static (CampaignReport Compiled, CampaignReport Interpreted) Run(string file) =>
@@ -38,7 +40,8 @@ public sealed class ReferenceCaseTests
 
     private static CampaignReport Report(string file) => Run(file).Compiled;
 
-    private static Figures Model(string file, string model) => Report(file).Models.Single(m => m.Model == model).Totals;
+    private static Figures Model(string file, string model) =>
+        Report(file).Models.Single(m => m.Model == model).Totals;
 
     private static void Within(double expected, double actual, double tolerance) =>
         Assert.True(
@@ -76,7 +79,8 @@ public sealed class ReferenceCaseTests
     [Theory]
     [InlineData("7B", 52_000)]
     [InlineData("13B", 101_000)]
-    public void R2_OLMo_2_co2e_per_model(string model, double kg) => Within(kg, Model("olmo2.carbon", model).Co2eTotalKg, 0.005);
+    public void R2_OLMo_2_co2e_per_model(string model, double kg) =>
+        Within(kg, Model("olmo2.carbon", model).Co2eTotalKg, 0.005);
 
     [Theory]
     [InlineData("7B", 202_000)]
@@ -96,10 +100,12 @@ public sealed class ReferenceCaseTests
 
     // R3 · OLMo 7B Twin, same table: within 0.5 %.
     [Fact]
-    public void R3_OLMo_7B_Twin_emits_70_tonnes() => Within(70_000, Report("olmo-7b-twin.carbon").Totals.Co2eTotalKg, 0.005);
+    public void R3_OLMo_7B_Twin_emits_70_tonnes() =>
+        Within(70_000, Report("olmo-7b-twin.carbon").Totals.Co2eTotalKg, 0.005);
 
     [Fact]
-    public void R3_OLMo_7B_Twin_consumes_487_kilolitres() => Within(487_000, Report("olmo-7b-twin.carbon").Totals.WaterTotalL, 0.005);
+    public void R3_OLMo_7B_Twin_consumes_487_kilolitres() =>
+        Within(487_000, Report("olmo-7b-twin.carbon").Totals.WaterTotalL, 0.005);
 
     // R4 · Llama 2, arXiv:2307.09288 Table 2: per model and in total, within 0.1 %.
     [Theory]
@@ -107,13 +113,16 @@ public sealed class ReferenceCaseTests
     [InlineData("13B", 62_440)]
     [InlineData("34B", 153_900)]
     [InlineData("70B", 291_420)]
-    public void R4_Llama_2_co2e_per_model(string model, double kg) => Within(kg, Model("llama2.carbon", model).Co2eTotalKg, 0.001);
+    public void R4_Llama_2_co2e_per_model(string model, double kg) =>
+        Within(kg, Model("llama2.carbon", model).Co2eTotalKg, 0.001);
 
     [Fact]
-    public void R4_Llama_2_emits_539_tonnes_in_total() => Within(539_000, Report("llama2.carbon").Totals.Co2eTotalKg, 0.001);
+    public void R4_Llama_2_emits_539_tonnes_in_total() =>
+        Within(539_000, Report("llama2.carbon").Totals.Co2eTotalKg, 0.001);
 
     [Fact]
-    public void R4_Llama_2_used_3311616_GPU_hours() => Assert.Equal(3_311_616, Report("llama2.carbon").Totals.GpuHours);
+    public void R4_Llama_2_used_3311616_GPU_hours() =>
+        Assert.Equal(3_311_616, Report("llama2.carbon").Totals.GpuHours);
 
     [Fact]
     public void R4_Llama_2_is_zero_market_based_after_its_offsets()
@@ -159,7 +168,8 @@ public sealed class ReferenceCaseTests
     public void R6_LLaMA_65B_uses_449_MWh() => Within(449_000, Report("llama1-65b.carbon").Totals.FacilityKwh, 0.005);
 
     [Fact]
-    public void R6_LLaMA_65B_emits_173_tonnes() => Within(173_000, Report("llama1-65b.carbon").Totals.Co2eTotalKg, 0.005);
+    public void R6_LLaMA_65B_emits_173_tonnes() =>
+        Within(173_000, Report("llama1-65b.carbon").Totals.Co2eTotalKg, 0.005);
 
     [Fact]
     public void Meta_examples_state_their_water_assumptions_instead_of_using_defaults()
@@ -168,7 +178,8 @@ public sealed class ReferenceCaseTests
         {
             var c = Report(file);
             Assert.DoesNotContain(c.Constants, k => k.Origin == "default");
-            Assert.Contains(c.Constants, k => k.Name.EndsWith(".water_offsite", StringComparison.Ordinal) && k.Origin == "stated");
+            Assert.Contains(c.Constants, k => k.Name.EndsWith(".water_offsite",
+                StringComparison.Ordinal) && k.Origin == "stated");
         }
     }
 

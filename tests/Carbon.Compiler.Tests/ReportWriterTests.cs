@@ -12,7 +12,8 @@ public sealed class ReportWriterTests
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static readonly Lazy<FootprintReport> Olmo3 = new(() => ReferenceCaseTests.Compile("olmo3.carbon").Run().Report!);
+    private static readonly Lazy<FootprintReport> Olmo3 =
+        new(() => ReferenceCaseTests.Compile("olmo3.carbon").Run().Report!);
 
     /// <summary>A campaign named by an attacker: quotes, markup, Markdown and YAML syntax, a backslash.</summary>
     private const string Hostile = "<script>alert(1)</script> \\\"x\\\" & 'y' | **z** [l](http://e.test) \\\\";
@@ -20,7 +21,9 @@ public sealed class ReportWriterTests
     private static FootprintReport HostileReport()
     {
         string text = $$"""
-            site dc { pue = 1.2  grid = 0.4 kgCO2e/kWh  water_offsite = 1 L/kWh  location = "<img src=x onerror=alert(2)>" }
+            site dc {
+              pue = 1.2  grid = 0.4 kgCO2e/kWh  water_offsite = 1 L/kWh  location = "<img src=x onerror=alert(2)>"
+            }
             campaign "{{Hostile}}" {
               site = dc
               source = "</title><script>alert(3)</script>"
@@ -57,7 +60,8 @@ public sealed class ReportWriterTests
         string html = HtmlReportWriter.Write(ReferenceCaseTests.Compile(file).Run().Report!);
         var doc = ParseXml(html);
         Assert.Equal(Xhtml + "html", doc.Root!.Name);
-        Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "link" or "iframe" or "object" or "img");
+        Assert.DoesNotContain(doc.Descendants(),
+            e => e.Name.LocalName is "script" or "link" or "iframe" or "object" or "img");
         Assert.DoesNotContain(
             doc.Descendants().Attributes(),
             a => a.Name.LocalName is "src" or "href" || a.Name.LocalName.StartsWith("on", StringComparison.Ordinal));
@@ -94,7 +98,8 @@ public sealed class ReportWriterTests
         for (int i = 0; i < rows.Count; i++)
         {
             var cells = rows[i].Elements(Xhtml + "td").Select(td => td.Value).ToList();
-            Assert.Equal([c.Constants[i].Name, c.Constants[i].Value, c.Constants[i].Origin, c.Constants[i].Source], cells.Take(4));
+            Assert.Equal([c.Constants[i].Name, c.Constants[i].Value, c.Constants[i].Origin, c.Constants[i].Source],
+                cells.Take(4));
         }
     }
 
@@ -107,7 +112,8 @@ public sealed class ReportWriterTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         var doc = ParseXml(html);
         Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "img");
-        Assert.Contains(doc.Descendants(Xhtml + "h1"), h => h.Value == "Footprint of " + Hostile.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
+        Assert.Contains(doc.Descendants(Xhtml + "h1"), h => h.Value == "Footprint of " + Hostile.Replace("\\\"", "\"",
+            StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
         Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
     }
 
@@ -134,8 +140,10 @@ public sealed class ReportWriterTests
         var report = HostileReport();
         string yaml = HuggingFaceWriter.Write(report);
         double grams = report.Campaigns.Single().Totals.Co2eTotalKg * 1000;
-        Assert.Contains($"  emissions: {Math.Round(grams).ToString("0", CultureInfo.InvariantCulture)}\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("  source: \"</title><script>alert(3)</script>; computed by carbonc\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains($"  emissions: {Math.Round(grams).ToString("0", CultureInfo.InvariantCulture)}\n", yaml,
+            StringComparison.Ordinal);
+        Assert.Contains("  source: \"</title><script>alert(3)</script>; computed by carbonc\"\n", yaml,
+            StringComparison.Ordinal);
         Assert.Contains("  geographical_location: \"<img src=x onerror=alert(2)>\"\n", yaml, StringComparison.Ordinal);
         Assert.Contains("  training_type: \"pre-training\"\n", yaml, StringComparison.Ordinal);
         Assert.Equal("\"a\\\"b\\\\c\\nd\"", HuggingFaceWriter.Quote("a\"b\\c\nd"));
@@ -154,7 +162,8 @@ public sealed class ReportWriterTests
         {
             var m = c.Models[i];
             Assert.Contains($"model \"{m.Model}\"", documents[i], StringComparison.Ordinal);
-            string grams = Math.Round(m.Totals.Co2eTotalKg * 1000, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+            string grams = Math.Round(m.Totals.Co2eTotalKg * 1000, MidpointRounding.AwayFromZero)
+                .ToString("0", CultureInfo.InvariantCulture);
             Assert.Contains("  emissions: " + grams + "\n", documents[i], StringComparison.Ordinal);
             Assert.Contains("  hardware_used: \"NVIDIA A100 80 GB", documents[i], StringComparison.Ordinal);
         }
@@ -166,8 +175,10 @@ public sealed class ReportWriterTests
     public void Every_format_carries_the_summary_ratios()
     {
         var report = Olmo3.Value;
-        Assert.Contains("\"reasoningOverInstructPostTrainingEnergy\"", JsonReportWriter.Write(report), StringComparison.Ordinal);
-        Assert.Contains("32B Think / Instruct post-training energy: 17.4x", TableReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Contains("\"reasoningOverInstructPostTrainingEnergy\"", JsonReportWriter.Write(report),
+            StringComparison.Ordinal);
+        Assert.Contains("32B Think / Instruct post-training energy: 17.4x", TableReportWriter.Write(report),
+            StringComparison.Ordinal);
         foreach (string text in new[] { MarkdownReportWriter.Write(report), HtmlReportWriter.Write(report) })
         {
             Assert.Contains("32B Think ÷ Instruct post-training energy: 17.4", text, StringComparison.Ordinal);

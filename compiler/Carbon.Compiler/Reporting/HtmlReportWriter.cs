@@ -137,7 +137,8 @@ public static class HtmlReportWriter
     {
         var stages = c.Stages.Select(s => new ChartRow(s.Name, s.Totals.Co2eTotalKg, s.Totals.WaterTotalL))
             .Concat(c.Lines.Where(l => l.Stage is null).Select(l =>
-                new ChartRow((l.Kind == RunKind.Embodied ? "embodied: " : "") + l.Name, l.Figures.Co2eTotalKg, l.Figures.WaterTotalL)))
+                new ChartRow((l.Kind == RunKind.Embodied ? "embodied: " : "") + l.Name, l.Figures.Co2eTotalKg,
+                    l.Figures.WaterTotalL)))
             .ToList();
         var kinds = c.ByKind.Select(k => new ChartRow(k.Label, k.Totals.Co2eTotalKg, k.Totals.WaterTotalL)).ToList();
         int rows = stages.Count + kinds.Count + 3;
@@ -145,8 +146,9 @@ public static class HtmlReportWriter
         double height = (rows * RowHeight) + 8;
         string id = "chart-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        sb.Append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"")
-            .Append(id).Append("-title\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height))
+        sb.Append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" ")
+            .Append("aria-labelledby=\"").Append(id)
+            .Append("-title\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height))
             .Append("\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height)).Append("\">\n");
         sb.Append("<title id=\"").Append(id).Append("-title\">CO2e (t) and water consumed (kL) of ")
             .Append(Escape(c.Name)).Append(", by stage and by run kind</title>\n");
@@ -172,14 +174,17 @@ public static class HtmlReportWriter
             sb.Append("<g class=\"row\">");
             Text(sb, "label", LabelWidth - 8, y - 8, "end", label);
             Bar(sb, "co2e", LabelWidth, y, r.Co2eKg, maxCo2e, Format.Fixed(r.Co2eKg / 1000, 1), r.Label, "t CO2e");
-            Bar(sb, "water", LabelWidth + BarWidth + ValueWidth, y, r.WaterL, maxWater, Format.Fixed(r.WaterL / 1000, 1), r.Label, "kL");
+            double waterX = LabelWidth + BarWidth + ValueWidth;
+            Bar(sb, "water", waterX, y, r.WaterL, maxWater, Format.Fixed(r.WaterL / 1000, 1), r.Label, "kL");
             sb.Append("</g>\n");
         }
 
         return y;
     }
 
-    private static void Bar(StringBuilder sb, string kind, double x, double y, double v, double max, string shown, string label, string unit)
+    private static void Bar(
+        StringBuilder sb, string kind, double x, double y, double v, double max, string shown, string label,
+        string unit)
     {
         double w = max > 0 && v > 0 ? Math.Max(1, BarWidth * v / max) : 0;
         double top = y - 8 - BarHeight + 4;
@@ -217,8 +222,10 @@ public static class HtmlReportWriter
         var rows = new List<(string Css, string LabelHtml, Figures F)>();
         foreach (var s in c.Stages)
         {
-            string model = s.Model is null ? "" : ", " + Escape(s.Model) + (s.Variant is null ? "" : " " + Escape(s.Variant));
-            rows.Add(("", $"<strong>{Escape(s.Name)}</strong> ({Kinds.SourceName(s.Kind).Replace('_', ' ')}{model})", s.Totals));
+            string model = s.Model is null ? "" : ", " + Escape(s.Model);
+            model += s.Model is null || s.Variant is null ? "" : " " + Escape(s.Variant);
+            string kind = Kinds.SourceName(s.Kind).Replace('_', ' ');
+            rows.Add(("", $"<strong>{Escape(s.Name)}</strong> ({kind}{model})", s.Totals));
             if (s.ByKind.Count > 1 || (s.ByKind.Count == 1 && s.ByKind[0].Kind != RunKind.Final))
             {
                 rows.AddRange(s.ByKind.Select(k => ("sub", k.Label, k.Totals)));
@@ -259,9 +266,11 @@ public static class HtmlReportWriter
         FiguresTable(sb, "Model", rows, c.HasMarketBased);
     }
 
-    private static void FiguresTable(StringBuilder sb, string first, List<(string Css, string LabelHtml, Figures F)> rows, bool market)
+    private static void FiguresTable(
+        StringBuilder sb, string first, List<(string Css, string LabelHtml, Figures F)> rows, bool market)
     {
-        sb.Append("<table class=\"figures\">\n<thead><tr><th>").Append(first).Append("</th><th class=\"n\">GPU-hours</th>")
+        sb.Append("<table class=\"figures\">\n<thead><tr><th>").Append(first)
+            .Append("</th><th class=\"n\">GPU-hours</th>")
             .Append("<th class=\"n\">Facility energy (MWh)</th><th class=\"n\">CO2e (t)</th>");
         if (market)
         {
@@ -287,14 +296,16 @@ public static class HtmlReportWriter
         sb.Append("</tbody>\n</table>\n");
     }
 
-    private static void Cell(StringBuilder sb, string number) => sb.Append("<td class=\"n\">").Append(number).Append("</td>");
+    private static void Cell(StringBuilder sb, string number) =>
+        sb.Append("<td class=\"n\">").Append(number).Append("</td>");
 
     private static void WriteTotals(StringBuilder sb, CampaignReport c)
     {
         var t = c.Totals;
         sb.Append("<h2>Totals</h2>\n<table class=\"totals\">\n<thead><tr><th>Quantity</th><th class=\"n\">Value</th>")
             .Append("<th>Note</th></tr></thead>\n<tbody>\n");
-        Total(sb, "GPU-hours", Format.Fixed(t.GpuHours, 0) + " GPU·h", $"embodied charged on {Format.Fixed(t.EmbodiedGpuHours, 0)} GPU·h");
+        Total(sb, "GPU-hours", Format.Fixed(t.GpuHours, 0) + " GPU·h",
+            $"embodied charged on {Format.Fixed(t.EmbodiedGpuHours, 0)} GPU·h");
         Total(sb, "Energy, accelerator", Format.Fixed(t.AcceleratorKwh / 1000, 1) + " MWh", "");
         Total(sb, "Energy, IT", Format.Fixed(t.ItKwh / 1000, 1) + " MWh", "accelerator × server overhead");
         Total(sb, "Energy, facility", Format.Fixed(t.FacilityKwh / 1000, 1) + " MWh", "IT × PUE");
@@ -304,14 +315,18 @@ public static class HtmlReportWriter
         if (c.HasMarketBased)
         {
             Total(sb, "CO2e, operational, market-based", Format.Fixed(t.Co2eMarketKg / 1000, 1) + " t", "");
-            Total(sb, "CO2e, total, market-based", Format.Fixed(t.Co2eMarketTotalKg / 1000, 1) + " t", "with embodied");
+            Total(sb, "CO2e, total, market-based", Format.Fixed(t.Co2eMarketTotalKg / 1000, 1) + " t",
+                "with embodied");
         }
 
         Total(sb, "Water consumed, on site", Format.Fixed(t.WaterOnsiteL / 1000, 1) + " kL", "cooling");
-        Total(sb, "Water consumed, off site", Format.Fixed(t.WaterOffsiteL / 1000, 1) + " kL", "electricity generation");
-        Total(sb, "Water consumed, embodied", Format.Fixed(t.WaterEmbodiedL / 1000, 1) + " kL", "hardware manufacture");
+        Total(sb, "Water consumed, off site", Format.Fixed(t.WaterOffsiteL / 1000, 1) + " kL",
+            "electricity generation");
+        Total(sb, "Water consumed, embodied", Format.Fixed(t.WaterEmbodiedL / 1000, 1) + " kL",
+            "hardware manufacture");
         Total(sb, "Water consumed, total", Format.Fixed(t.WaterTotalL / 1000, 1) + " kL", "");
-        Total(sb, "Water withdrawn, on site", Format.Fixed(t.WithdrawalL / 1000, 1) + " kL", "not added to consumption");
+        Total(sb, "Water withdrawn, on site", Format.Fixed(t.WithdrawalL / 1000, 1) + " kL",
+            "not added to consumption");
         sb.Append("</tbody>\n</table>\n");
     }
 
@@ -322,14 +337,17 @@ public static class HtmlReportWriter
     private static void WriteRatios(StringBuilder sb, Ratios r)
     {
         sb.Append("<h2>Ratios</h2>\n<ul class=\"ratios\">\n");
-        sb.Append("<li>Final-run share of GPU-hours: ").Append(Format.Percent(r.FinalShareOfGpuHours)).Append("</li>\n");
+        sb.Append("<li>Final-run share of GPU-hours: ").Append(Format.Percent(r.FinalShareOfGpuHours))
+            .Append("</li>\n");
         sb.Append("<li>Final-run share of CO2e: ").Append(Format.Percent(r.FinalShareOfCo2e)).Append("</li>\n");
         sb.Append("<li>Development multiplier: ").Append(MarkdownReportWriter.MultiplierText(r)).Append("</li>\n");
-        sb.Append("<li>Post-training share of energy: ").Append(Format.Percent(r.PostTrainingShareOfEnergy)).Append("</li>\n");
+        sb.Append("<li>Post-training share of energy: ").Append(Format.Percent(r.PostTrainingShareOfEnergy))
+            .Append("</li>\n");
         foreach (var v in r.ReasoningOverInstruct)
         {
-            sb.Append("<li>").Append(Escape(v.Model)).Append(' ').Append(Escape(v.Reasoning)).Append(" ÷ ").Append(Escape(v.Instruct))
-                .Append(" post-training energy: ").Append(Format.Fixed(v.Ratio, 1)).Append("</li>\n");
+            sb.Append("<li>").Append(Escape(v.Model)).Append(' ').Append(Escape(v.Reasoning)).Append(" ÷ ")
+                .Append(Escape(v.Instruct)).Append(" post-training energy: ").Append(Format.Fixed(v.Ratio, 1))
+                .Append("</li>\n");
         }
 
         sb.Append("</ul>\n");
@@ -339,13 +357,15 @@ public static class HtmlReportWriter
     {
         sb.Append("<h2>Constants and sources</h2>\n");
         sb.Append("<table class=\"sources\" id=\"sources-").Append(index).Append("\">\n<thead><tr><th>Constant</th>")
-            .Append("<th class=\"n\">Value</th><th>Origin</th><th>Source</th><th>Year</th><th>Status</th></tr></thead>\n<tbody>\n");
+            .Append("<th class=\"n\">Value</th><th>Origin</th><th>Source</th><th>Year</th><th>Status</th></tr>")
+            .Append("</thead>\n<tbody>\n");
         foreach (var k in c.Constants)
         {
             string status = k.Status is { } s ? JsonReportWriter.StatusName(s) : "";
-            sb.Append("<tr><td><code>").Append(Escape(k.Name)).Append("</code></td><td class=\"n\">").Append(Escape(k.Value))
-                .Append("</td><td class=\"origin-").Append(Escape(k.Origin)).Append("\">").Append(Escape(k.Origin))
-                .Append("</td><td>").Append(Escape(k.Source)).Append("</td><td>").Append(Escape(k.Year))
+            sb.Append("<tr><td><code>").Append(Escape(k.Name)).Append("</code></td><td class=\"n\">")
+                .Append(Escape(k.Value)).Append("</td><td class=\"origin-").Append(Escape(k.Origin)).Append("\">")
+                .Append(Escape(k.Origin)).Append("</td><td>")
+                .Append(Escape(k.Source)).Append("</td><td>").Append(Escape(k.Year))
                 .Append("</td><td>").Append(status).Append("</td></tr>\n");
         }
 

@@ -37,12 +37,14 @@ public static class HuggingFaceWriter
         return string.Join("---\n", documents);
     }
 
-    private static string Block(string title, CampaignReport c, List<(BoundLine Line, Evaluation.Figures Figures)> lines)
+    private static string Block(
+        string title, CampaignReport c, List<(BoundLine Line, Evaluation.Figures Figures)> lines)
     {
         double grams = lines.Sum(x => x.Figures.Co2eTotalKg) * 1000;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Comment(title)).Append('\n');
-        sb.Append("# Hugging Face model-card metadata; emissions in grams of CO2e, location-based, embodied included.\n");
+        sb.Append("# Hugging Face model-card metadata; emissions in grams of CO2e, location-based, ")
+            .Append("embodied included.\n");
         if (c.HasMarketBased)
         {
             double market = lines.Sum(x => x.Figures.Co2eMarketTotalKg) * 1000;
@@ -51,14 +53,17 @@ public static class HuggingFaceWriter
 
         sb.Append("co2_eq_emissions:\n");
         sb.Append("  emissions: ").Append(Grams(grams)).Append('\n');
-        string source = c.Source is null ? "carbonc, from " + c.File.Replace('\\', '/') : c.Source + "; computed by carbonc";
+        string source = c.Source is null
+            ? "carbonc, from " + c.File.Replace('\\', '/')
+            : c.Source + "; computed by carbonc";
         sb.Append("  source: ").Append(Quote(source)).Append('\n');
         if (TrainingType(lines.Select(x => x.Line)) is { } type)
         {
             sb.Append("  training_type: ").Append(Quote(type)).Append('\n');
         }
 
-        var places = lines.Select(x => x.Line).OfType<BoundRun>().Select(r => Location(r.Site)).Distinct(StringComparer.Ordinal).ToList();
+        var places = lines.Select(x => x.Line).OfType<BoundRun>().Select(r => Location(r.Site))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (places.Count > 0)
         {
             sb.Append("  geographical_location: ").Append(Quote(string.Join("; ", places))).Append('\n');
@@ -73,9 +78,13 @@ public static class HuggingFaceWriter
         return sb.ToString();
     }
 
-    private static string Grams(double g) => Math.Round(g, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+    private static string Grams(double g) =>
+        Math.Round(g, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 
-    /// <summary>"pre-training" when any stage trains from scratch or continues pre-training; "fine-tuning" for post-training alone.</summary>
+    /// <summary>
+    /// "pre-training" when any stage trains from scratch or continues pre-training; "fine-tuning" for
+    /// post-training alone.
+    /// </summary>
     private static string? TrainingType(IEnumerable<BoundLine> lines)
     {
         var kinds = lines.Select(l => l.Stage?.Kind).OfType<StageKind>().ToHashSet();
@@ -97,7 +106,7 @@ public static class HuggingFaceWriter
         return site.Base?.Description ?? site.Name;
     }
 
-    /// <summary>"NVIDIA A100 80 GB (184,320 GPU-hours)", one entry per kind of hardware, in the order first used.</summary>
+    /// <summary>"NVIDIA A100 80 GB (184,320 GPU-hours)": one entry per hardware, in the order first used.</summary>
     private static string Hardware(List<(BoundLine Line, Evaluation.Figures Figures)> lines)
     {
         var hours = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -59,7 +59,8 @@ public static class MarkdownReportWriter
         var rows = new List<string[]>();
         foreach (var s in c.Stages)
         {
-            string label = $"**{Escape(s.Name)}** ({Kinds.SourceName(s.Kind).Replace('_', ' ')}{ModelLabel(s.Model, s.Variant)})";
+            string kind = Kinds.SourceName(s.Kind).Replace('_', ' ');
+            string label = $"**{Escape(s.Name)}** ({kind}{ModelLabel(s.Model, s.Variant)})";
             rows.Add(Row(label, s.Totals, c.HasMarketBased));
             if (s.ByKind.Count > 1 || (s.ByKind.Count == 1 && s.ByKind[0].Kind != RunKind.Final))
             {
@@ -112,7 +113,8 @@ public static class MarkdownReportWriter
         sb.Append("### Totals\n\n");
         List<string[]> rows =
         [
-            ["GPU-hours", Format.Fixed(t.GpuHours, 0) + " GPU·h", "embodied charged on " + Format.Fixed(t.EmbodiedGpuHours, 0) + " GPU·h"],
+            ["GPU-hours", Format.Fixed(t.GpuHours, 0) + " GPU·h",
+                "embodied charged on " + Format.Fixed(t.EmbodiedGpuHours, 0) + " GPU·h"],
             ["Energy, accelerator", Format.Fixed(t.AcceleratorKwh / 1000, 1) + " MWh", ""],
             ["Energy, IT", Format.Fixed(t.ItKwh / 1000, 1) + " MWh", "accelerator × server overhead"],
             ["Energy, facility", Format.Fixed(t.FacilityKwh / 1000, 1) + " MWh", "IT × PUE"],
@@ -123,14 +125,18 @@ public static class MarkdownReportWriter
         if (c.HasMarketBased)
         {
             rows.Add(["CO2e, operational, market-based", Format.Fixed(t.Co2eMarketKg / 1000, 1) + " t", ""]);
-            rows.Add(["CO2e, total, market-based", Format.Fixed(t.Co2eMarketTotalKg / 1000, 1) + " t", "with embodied"]);
+            rows.Add(["CO2e, total, market-based", Format.Fixed(t.Co2eMarketTotalKg / 1000, 1) + " t",
+                "with embodied"]);
         }
 
         rows.Add(["Water consumed, on site", Format.Fixed(t.WaterOnsiteL / 1000, 1) + " kL", "cooling"]);
-        rows.Add(["Water consumed, off site", Format.Fixed(t.WaterOffsiteL / 1000, 1) + " kL", "electricity generation"]);
-        rows.Add(["Water consumed, embodied", Format.Fixed(t.WaterEmbodiedL / 1000, 1) + " kL", "hardware manufacture"]);
+        rows.Add(["Water consumed, off site", Format.Fixed(t.WaterOffsiteL / 1000, 1) + " kL",
+            "electricity generation"]);
+        rows.Add(["Water consumed, embodied", Format.Fixed(t.WaterEmbodiedL / 1000, 1) + " kL",
+            "hardware manufacture"]);
         rows.Add(["Water consumed, total", Format.Fixed(t.WaterTotalL / 1000, 1) + " kL", ""]);
-        rows.Add(["Water withdrawn, on site", Format.Fixed(t.WithdrawalL / 1000, 1) + " kL", "not added to consumption"]);
+        rows.Add(["Water withdrawn, on site", Format.Fixed(t.WithdrawalL / 1000, 1) + " kL",
+            "not added to consumption"]);
         Table(sb, ["Quantity", "Value", "Note"], rows, rightAligned: 1);
     }
 
@@ -158,11 +164,13 @@ public static class MarkdownReportWriter
         sb.Append("- Final-run share of GPU-hours: ").Append(Format.Percent(r.FinalShareOfGpuHours)).Append('\n');
         sb.Append("- Final-run share of CO2e: ").Append(Format.Percent(r.FinalShareOfCo2e)).Append('\n');
         sb.Append("- Development multiplier: ").Append(MultiplierText(r)).Append('\n');
-        sb.Append("- Post-training share of energy: ").Append(Format.Percent(r.PostTrainingShareOfEnergy)).Append('\n');
+        sb.Append("- Post-training share of energy: ").Append(Format.Percent(r.PostTrainingShareOfEnergy))
+            .Append('\n');
         foreach (var v in r.ReasoningOverInstruct)
         {
             sb.Append("- ").Append(Escape(v.Model)).Append(' ').Append(Escape(v.Reasoning)).Append(" ÷ ")
-                .Append(Escape(v.Instruct)).Append(" post-training energy: ").Append(Format.Fixed(v.Ratio, 1)).Append('\n');
+                .Append(Escape(v.Instruct)).Append(" post-training energy: ").Append(Format.Fixed(v.Ratio, 1))
+                .Append('\n');
         }
 
         sb.Append('\n');
