@@ -39,7 +39,7 @@ internal static class CommandLine
         root.Subcommands.Add(check);
 
         var reportFile = new Argument<string>("file") { Description = "The .carbon file to report on." };
-        var format = new Option<string>("--format", "-f") { Description = "table, json", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = string.Join(", ", ReportFormats.Names), DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var report = new Command("report", "Compile, run and report the footprint of a campaign file.") { reportFile, format, output, projectOption };

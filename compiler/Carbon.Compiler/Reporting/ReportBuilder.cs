@@ -111,6 +111,9 @@ public static class ReportBuilder
     private static List<ConstantUse> Constants(BoundCampaign c)
     {
         var uses = new List<ConstantUse>();
+
+        // The catalogue constants a site or hardware line already shows, so that they are not listed twice.
+        var listed = new HashSet<Constant>();
         foreach (var e in c.Entities.OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
             foreach (var p in e.Properties.Values.Where(p => p.Expr.Value.Sort == ValueSort.Quantity).OrderBy(p => p.Name, StringComparer.Ordinal))
@@ -121,11 +124,17 @@ public static class ReportBuilder
                 {
                     case PropertyOrigin.Stated:
                         var pos = e.Source!.GetPosition(p.Syntax!.Span.Start);
+                        if (ConstantIn(p.Expr) is { } inner)
+                        {
+                            listed.Add(inner);
+                        }
+
                         string via = ConstantIn(p.Expr) is { } k ? $"; catalogue {k.Key}: {k.Source}" : "";
                         uses.Add(new ConstantUse(name, value, "stated", $"{e.Source.Path}({pos.Line},{pos.Column}){via}", ConstantIn(p.Expr)?.Year ?? "", ConstantIn(p.Expr)?.Status));
                         break;
                     default:
                         var k2 = p.Constant!;
+                        listed.Add(k2);
                         string origin = p.Origin == PropertyOrigin.Default ? "default" : "catalogue";
                         string where = p.Origin == PropertyOrigin.Catalogue ? $"catalogue {e.Base?.Name}: {k2.Source}" : k2.Source;
                         uses.Add(new ConstantUse(name, value, origin, where, k2.Year, k2.Status));
@@ -136,7 +145,7 @@ public static class ReportBuilder
 
         foreach (var k in c.ConstantsUsed.Where(k => !k.Key.StartsWith("default.", StringComparison.Ordinal) && !k.Key.StartsWith("hardware.", StringComparison.Ordinal)).OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            if (uses.Any(u => u.Source.Contains("catalogue " + k.Key + ":", StringComparison.Ordinal)))
+            if (listed.Contains(k) || uses.Any(u => u.Source.Contains("catalogue " + k.Key + ":", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -151,6 +160,9 @@ public static class ReportBuilder
     {
         BoundConstantRef c => c.Constant,
         BoundLetRef l => ConstantIn(l.Let.Bound!),
+
+        // A property set from another site's or hardware's property: follow it to its catalogue constant.
+        BoundPropertyRef r => r.Property.Origin == PropertyOrigin.Stated ? ConstantIn(r.Property.Expr) : r.Property.Constant,
         _ => null,
     };
 

@@ -7,6 +7,9 @@ public static class ReportFormats
     {
         ["table"] = TableReportWriter.Write,
         ["json"] = JsonReportWriter.Write,
+        ["markdown"] = MarkdownReportWriter.Write,
+        ["html"] = HtmlReportWriter.Write,
+        ["hf"] = HuggingFaceWriter.Write,
     };
 
     public static IEnumerable<string> Names => Writers.Keys;

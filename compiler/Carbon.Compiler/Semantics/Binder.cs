@@ -372,7 +372,7 @@ internal sealed partial class Binder
         if (v.IncludesPue && spec.Name is "accelerator_energy" or "it_energy" or "facility_energy")
         {
             string fix = spec.Name == "facility_energy"
-                ? "the PUE would be counted twice: remove the factor"
+                ? "give the energy before PUE as 'it_energy' instead, so that the site's PUE is applied once and shown"
                 : $"but '{spec.Name}' is energy before PUE: give it as 'facility_energy', or remove the factor";
             diagnostics.Report(DiagnosticCatalog.PueAppliedTwice, current, p.Value.Span, "This energy is multiplied by a PUE: it", fix);
             return new BoundError();
