@@ -56,7 +56,13 @@ public sealed class CarbonCompilation
     /// Compiles <paramref name="root"/>. Imports are resolved relative to the importing file and must
     /// stay inside <paramref name="projectDirectory"/> (by default the root file's directory).
     /// </summary>
-    public static CarbonCompilation Create(SourceText root, ISourceResolver? resolver = null, string? projectDirectory = null)
+    /// <param name="root">The root file; its <see cref="SourceText.Path"/> is how messages name it.</param>
+    /// <param name="resolver">Reads imports; without one, imports are an error.</param>
+    /// <param name="projectDirectory">The directory imports must stay inside.</param>
+    /// <param name="rootFullPath">Where the root file really is, when its shown path is not relative to
+    /// the working directory (the language server and tests show paths of their own).</param>
+    public static CarbonCompilation Create(
+        SourceText root, ISourceResolver? resolver = null, string? projectDirectory = null, string? rootFullPath = null)
     {
         var diagnostics = new DiagnosticBag();
         var model = new SemanticModel();
@@ -64,7 +70,7 @@ public sealed class CarbonCompilation
         model.Files.Add(new ParsedFile(root, rootUnit, IsImport: false));
         if (resolver is not null)
         {
-            string rootPath = Path.GetFullPath(root.Path);
+            string rootPath = Path.GetFullPath(rootFullPath ?? root.Path);
             string project = Path.GetFullPath(projectDirectory ?? Path.GetDirectoryName(rootPath) ?? ".");
             string shownDirectory = Path.GetDirectoryName(root.Path) ?? "";
             var imports = new ImportLoader(resolver, project, shownDirectory, diagnostics, model);

@@ -30,7 +30,7 @@ public sealed class ExpectedOutputTests
     {
         string path = Path.Combine(TestPaths.Examples, example);
         var source = new SourceText("examples/" + example, File.ReadAllText(path));
-        var compilation = CarbonCompilation.Create(source, new FileSystemResolver(TestPaths.Examples), TestPaths.Examples);
+        var compilation = CarbonCompilation.Create(source, new FileSystemResolver(TestPaths.Examples), TestPaths.Examples, path);
         string stem = Path.Combine(ExpectedDir, example.Replace('/', '_'));
 
         Compare(stem + ".diagnostics.txt", Annotate(source, compilation.Diagnostics));

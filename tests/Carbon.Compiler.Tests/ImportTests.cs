@@ -25,8 +25,9 @@ public sealed class ImportTests : IDisposable
     private CarbonCompilation Compile(string relative)
     {
         string path = Path.Combine(root, relative);
-        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)), new FileSystemResolver(Project),
-            Project);
+        // Shown as the command line shows it: relative to where carbonc runs, imports likewise.
+        return CarbonCompilation.Create(new SourceText(relative, File.ReadAllText(path)), new FileSystemResolver(Project),
+            Project, path);
     }
 
     private const string Site = "site dc { pue = 1.2  grid = 0.4 kgCO2e/kWh  water_offsite = 1 L/kWh }\n";
@@ -43,7 +44,7 @@ public sealed class ImportTests : IDisposable
         Assert.Empty(compilation.Diagnostics);
         var report = compilation.Run().Report!.Campaigns.Single();
         Assert.Equal(10_000 * 1.2 * 0.4, report.Totals.Co2eTotalKg, 9);
-        Assert.StartsWith("shared/sites.carbon(1,", report.Constants.Single(k => k.Name == "dc.pue").Source,
+        Assert.StartsWith("project/shared/sites.carbon(1,", report.Constants.Single(k => k.Name == "dc.pue").Source,
             StringComparison.Ordinal);
     }
 
@@ -107,7 +108,7 @@ public sealed class ImportTests : IDisposable
         Write("project/main.carbon", Site + "import \"a.carbon\"\n" + Campaign);
         var compilation = Compile("project/main.carbon");
         var d = Assert.Single(compilation.Diagnostics, d => d.Code == "CB7003");
-        Assert.Equal("b.carbon", d.Source!.Path);
+        Assert.Equal("project/b.carbon", d.Source!.Path);
         Assert.Equal((2, 8), (d.Start.Line, d.Start.Column));
     }
 

@@ -24,8 +24,8 @@ public sealed class ReferenceCaseTests
     internal static CarbonCompilation Compile(string file)
     {
         string path = Path.Combine(TestPaths.Examples, file);
-        return CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)),
-            new FileSystemResolver(TestPaths.Examples));
+        return CarbonCompilation.Create(new SourceText("examples/" + file, File.ReadAllText(path)),
+            new FileSystemResolver(TestPaths.Examples), TestPaths.Examples, path);
     }
 
     private static (CampaignReport Compiled, CampaignReport Interpreted) Run(string file) =>
@@ -189,14 +189,14 @@ public sealed class ReferenceCaseTests
         var c = Report("olmo-7b-twin.carbon");
         var pue = c.Constants.Single(k => k.Name == "mosaic_australia.pue");
         Assert.Equal("stated", pue.Origin);
-        Assert.StartsWith("shared/ai2-sites.carbon(", pue.Source, StringComparison.Ordinal);
+        Assert.StartsWith("examples/shared/ai2-sites.carbon(", pue.Source, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_imported_file_is_named_relative_to_the_project_directory()
+    public void An_imported_file_is_named_like_the_file_that_imports_it()
     {
         var compilation = Compile("olmo2.carbon");
         var imported = Assert.Single(compilation.Model.Files, f => f.IsImport);
-        Assert.Equal("shared/ai2-sites.carbon", imported.Source.Path);
+        Assert.Equal("examples/shared/ai2-sites.carbon", imported.Source.Path);
     }
 }
