@@ -391,11 +391,11 @@ async function main() {
         const text = await waitFor(async () => {
           for (const frame of page.frames()) {
             const t = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-            if (frame !== page.mainFrame() && t.includes('tCO2e')) return t;
+            if (frame !== page.mainFrame() && t.includes('CO2e')) return t;
           }
           return undefined;
         }, { timeout: 30_000 });
-        if (!text) throw new Error('no webview with the report (text containing "tCO2e") appeared');
+        if (!text) throw new Error('no webview with the report (text containing "CO2e") appeared');
         return `webview shows "${norm(text).trim().split('\n')[0].slice(0, 60)}"`;
       });
       await check(page, 'Show Generated C# opens a C# document', async () => {

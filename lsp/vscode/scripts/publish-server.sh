@@ -16,7 +16,7 @@ if [[ ! -f "$project" ]]; then
 fi
 
 rm -rf "$out"
-dotnet publish "$project" -c Release -o "$out" -nologo
+dotnet publish "$project" -c Release -o "$out" -nologo -p:SatelliteResourceLanguages=en
 if [[ ! -f "$out/carbon-lsp.dll" ]]; then
   echo "publish-server: $out/carbon-lsp.dll is missing after publish:" >&2
   echo "  the server project must build an assembly named carbon-lsp (<AssemblyName>carbon-lsp</AssemblyName>)" >&2
