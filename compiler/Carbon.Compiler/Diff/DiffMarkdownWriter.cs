@@ -25,7 +25,7 @@ public static class DiffMarkdownWriter
             .Append("as shown and changes are taken between the rounded figures.\n\n");
         sb.Append(HeaderRow);
         sb.Append("| **all files** | ").Append(string.Join(" | ", doc.Totals.Items.Select(Cell))).Append(" |\n");
-        foreach (var f in doc.Files)
+        foreach (var f in doc.Files.Where(f => f.Status != ChangeStatus.Unchanged))
         {
             string status = DiffText.FileStatus(f, doc);
             sb.Append('\n').Append("### ").Append(Code(f.Path)).Append(" (").Append(Escape(status)).Append(")\n");
@@ -56,6 +56,13 @@ public static class DiffMarkdownWriter
                 sb.Append("\n<details><summary>").Append(same.Count).Append(" unchanged stage").Append(same.Count == 1 ? "" : "s")
                     .Append("</summary>\n\n").Append(string.Join(", ", same.Select(s => Escape(s.Name)))).Append("\n\n</details>\n");
             }
+        }
+
+        var unchanged = doc.Files.Where(f => f.Status == ChangeStatus.Unchanged).ToList();
+        if (unchanged.Count > 0)
+        {
+            sb.Append("\n<details><summary>").Append(unchanged.Count).Append(" unchanged file").Append(unchanged.Count == 1 ? "" : "s")
+                .Append("</summary>\n\n").Append(string.Join(", ", unchanged.Select(f => Code(f.Path)))).Append("\n\n</details>\n");
         }
 
         if (doc.Budgets.Count > 0)

@@ -63,7 +63,7 @@ public sealed record BudgetNote(string Code, string Level, string File, int Line
 /// <summary>A revision as the user named it and the commit it resolved to (null for the working tree).</summary>
 public sealed record Revision(string Name, string? Commit)
 {
-    public string Label => Commit is null ? Name : $"{Name} ({Commit[..Math.Min(7, Commit.Length)]})";
+    public string Label => Commit is null ? "the " + Name : $"{Name} ({Commit[..Math.Min(7, Commit.Length)]})";
 }
 
 /// <summary>The whole diff between two revisions: what every writer formats.</summary>

@@ -22,6 +22,11 @@ public static class DiffTableWriter
         {
             rows.Add([]);
             rows.Add([f.Path + ": " + DiffText.FileStatus(f, doc)]);
+            if (f.Status == ChangeStatus.Unchanged)
+            {
+                continue;
+            }
+
             foreach (var c in f.Campaigns)
             {
                 rows.Add(["  campaign \"" + c.Name + "\" (" + DiffText.Status(c.Status) + ")", "before", "after", "change", "%"]);
@@ -134,7 +139,7 @@ internal static class DiffText
             sides.Add(doc.Head.Label);
         }
 
-        return "does not compile at " + string.Join(" and ", sides) + "; figures of that side are missing";
+        return "does not compile at " + string.Join(" and at ", sides) + "; figures of that side are missing";
     }
 
     public static string BudgetLine(BudgetNote b) =>
