@@ -105,7 +105,11 @@ internal static class CommandLine
             // Change budgets need a base revision; 'carbonc diff' checks them.
             var evaluation = BudgetEvaluator.Evaluate(report, defaults: defaults);
             sink.Add(evaluation.Diagnostics);
-            if (evaluation.OverErrorBudget && exit == Output.Ok)
+            if (evaluation.HasInvalidBudget)
+            {
+                exit = Output.InputErrors;
+            }
+            else if (evaluation.OverErrorBudget && exit == Output.Ok)
             {
                 exit = Output.OverBudget;
             }

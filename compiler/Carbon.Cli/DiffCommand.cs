@@ -107,6 +107,7 @@ internal static class DiffCommand
             var evaluation = BudgetEvaluator.Evaluate(after.Report, before?.Report, baseRev.Label, defaults);
             sink.Add(evaluation.Diagnostics, after.Show);
             overBudget |= evaluation.OverErrorBudget;
+            headFailed |= evaluation.HasInvalidBudget;
             notes.AddRange(evaluation.Diagnostics.Select(d => Note(d, after.Show(d))));
         }
 

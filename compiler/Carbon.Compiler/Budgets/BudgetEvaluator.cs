@@ -35,6 +35,9 @@ public sealed record BudgetEvaluation(IReadOnlyList<BudgetOutcome> Outcomes, IRe
 {
     /// <summary>True when an error-level budget is crossed: the build fails (exit code 1).</summary>
     public bool OverErrorBudget => Outcomes.Any(o => o.Status == BudgetStatus.Over && o.Budget.Level == BudgetLevel.Error);
+
+    /// <summary>True when a budget names something the campaign does not contain: an error in the input (exit code 2).</summary>
+    public bool HasInvalidBudget => Diagnostics.Any(d => d.Code == DiagnosticCatalog.BudgetScopeMissing.Code);
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ public static class BudgetEvaluator
             foreach (var budget in budgets)
             {
                 var location = own
-                    ? (budget.Source, budget.Syntax.Span)
+                    ? (budget.Source, Span: Tight(budget.Source, budget.Syntax.Span))
                     : (campaign.Bound.Source, campaign.Bound.Syntax.Name.Span);
                 var context = new Context(bag, location.Source, location.Span, !own, baseReport is not null, baseLabel);
                 outcomes.Add(EvaluateOne(budget, campaign, before, context));
@@ -139,6 +142,42 @@ public static class BudgetEvaluator
         }
 
         return new BudgetOutcome(b, campaign.Name, subject, figure, baseFigure, measured, x.FromCommandLine, Status(crossed));
+    }
+
+    /// <summary>
+    /// The span without the whitespace and comments that follow the limit: a limit's span runs on to the next
+    /// token, and an annotation should end where the budget ends on its line.
+    /// </summary>
+    private static TextSpan Tight(SourceText source, TextSpan span)
+    {
+        string text = source.Text;
+        int end = span.Start;
+        bool inString = false;
+        for (int i = span.Start; i < span.End && i < text.Length; i++)
+        {
+            char c = text[i];
+            if (inString)
+            {
+                inString = c != '"' || text[i - 1] == '\\';
+                end = i + 1;
+            }
+            else if (c == '/' && i + 1 < span.End && text[i + 1] == '/')
+            {
+                i = text.IndexOf('\n', i) is int nl and >= 0 ? nl : span.End;
+            }
+            else if (c == '/' && i + 1 < span.End && text[i + 1] == '*')
+            {
+                int close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = close < 0 ? span.End : close + 1;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                inString = c == '"';
+                end = i + 1;
+            }
+        }
+
+        return end > span.Start ? new TextSpan(span.Start, end - span.Start) : span;
     }
 
     private static BudgetStatus Status(bool over) => over ? BudgetStatus.Over : BudgetStatus.Within;

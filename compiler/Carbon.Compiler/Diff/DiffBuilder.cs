@@ -81,6 +81,13 @@ public static class DiffBuilder
         var totals = Metrics(b?.Totals, h?.Totals);
         var stages = Stages(b, h);
         var kinds = RunKinds(b, h);
+        if (incomplete)
+        {
+            // With one side missing, "added" or "removed" would be a guess; say what is known.
+            stages = [.. stages.Select(s => s with { Status = ChangeStatus.Incomplete })];
+            kinds = [.. kinds.Select(k => k with { Status = ChangeStatus.Incomplete })];
+        }
+
         ChangeStatus status;
         if (incomplete)
         {
