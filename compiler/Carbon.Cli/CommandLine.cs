@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Carbon.Compiler.Budgets;
 using Carbon.Compiler.Diagnostics;
+using Carbon.Compiler.Diff;
 using Carbon.Compiler.Reporting;
 
 namespace Carbon.Cli;
@@ -34,9 +36,26 @@ internal static class CommandLine
         };
 
         var checkFiles = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "The .carbon files to check." };
-        var check = new Command("check", "Parse and type-check campaign files without running them.") { checkFiles, projectOption };
-        check.SetAction(r => Check(r.GetValue(checkFiles)!, r.GetValue(projectOption), stderr));
+        var budgetOption = new Option<string[]>("--budget")
+        {
+            Description = "A budget for files that declare none, written as in a file without 'budget', e.g. " +
+                "\"co2e <= 4_000 tCO2e\" or \"warning energy change <= +10 %\". Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var diagnosticFormat = new Option<string?>("--format")
+        {
+            Description = "msbuild, github (workflow annotations) or sarif (default: github under GitHub Actions, else msbuild).",
+        };
+        diagnosticFormat.AcceptOnlyFromAmong(DiagnosticSink.FormatNames);
+        var sarifOption = new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this file." };
+        var check = new Command("check", "Check campaign files and their budgets. Exit codes: 0 within budget, 1 over an error " +
+            "budget, 2 errors in the input.") { checkFiles, projectOption, budgetOption, diagnosticFormat, sarifOption };
+        check.SetAction(r => Check(
+            r.GetValue(checkFiles)!, r.GetValue(projectOption), r.GetValue(budgetOption) ?? [], r.GetValue(diagnosticFormat),
+            r.GetValue(sarifOption), stdout, stderr));
         root.Subcommands.Add(check);
+
+        root.Subcommands.Add(DiffCommandLine(projectOption, stdout, stderr));
 
         var reportFile = new Argument<string>("file") { Description = "The .carbon file to report on." };
         var format = new Option<string>("--format", "-f") { Description = string.Join(", ", ReportFormats.Names), DefaultValueFactory = _ => "table" };
@@ -54,8 +73,17 @@ internal static class CommandLine
         return root;
     }
 
-    private static int Check(string[] files, string? project, TextWriter stderr)
+    private static int Check(
+        string[] files, string? project, string[] budgets, string? format, string? sarif, TextWriter stdout, TextWriter stderr)
     {
+        var sink = new DiagnosticSink(DiagnosticSink.Choose(format), stdout, stderr);
+        var defaults = BudgetOptions.Parse(budgets, sink);
+        if (defaults is null)
+        {
+            sink.Finish(stdout, sarif, files);
+            return Output.InputErrors;
+        }
+
         int exit = Output.Ok;
         foreach (var file in files)
         {
@@ -66,14 +94,69 @@ internal static class CommandLine
                 continue;
             }
 
-            Output.Diagnostics(stderr, compilation.Diagnostics);
-            if (compilation.HasErrors)
+            sink.Add(compilation.Diagnostics);
+            var report = compilation.Interpret();
+            if (report is null)
+            {
+                exit = Output.InputErrors;
+                continue;
+            }
+
+            // Change budgets need a base revision; 'carbonc diff' checks them.
+            var evaluation = BudgetEvaluator.Evaluate(report, defaults: defaults);
+            sink.Add(evaluation.Diagnostics);
+            if (evaluation.HasInvalidBudget)
             {
                 exit = Output.InputErrors;
             }
+            else if (evaluation.OverErrorBudget && exit == Output.Ok)
+            {
+                exit = Output.OverBudget;
+            }
         }
 
-        return exit;
+        return sink.Finish(stdout, sarif, files) ? exit : Output.InputErrors;
+    }
+
+    private static Command DiffCommandLine(Option<string?> projectOption, TextWriter stdout, TextWriter stderr)
+    {
+        var baseRev = new Argument<string>("base") { Description = "The base revision, e.g. origin/main or a commit id." };
+        var headRev = new Argument<string?>("head")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The revision to compare with the base (default: the working tree).",
+        };
+        var paths = new Option<string[]>("--path", "-p") { Description = "Compare only these files or directories. Repeatable." };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "table, json or markdown (a pull-request comment with a hidden marker).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong([.. DiffFormats.Names]);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the diff to this file instead of standard output." };
+        var repo = new Option<string?>("--repo", "-C")
+        {
+            Description = "Run as if started in this directory (like git -C); relative paths are taken from it.",
+        };
+        var budget = new Option<string[]>("--budget") { Description = "A budget for files that declare none; as for check. Repeatable." };
+        var diagnostics = new Option<string?>("--diagnostic-format")
+        {
+            Description = "msbuild or github (default: github under GitHub Actions, else msbuild).",
+        };
+        diagnostics.AcceptOnlyFromAmong("msbuild", "github");
+        var sarif = new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this file." };
+        var diff = new Command("diff", "Compare the footprint of .carbon files at two git revisions and check budgets, change " +
+            "budgets against the base. Exit codes as for check.")
+        {
+            baseRev, headRev, paths, format, output, repo, projectOption, budget, diagnostics, sarif,
+        };
+        diff.SetAction(r => DiffCommand.Run(
+            new DiffOptions(
+                r.GetValue(baseRev)!, r.GetValue(headRev), r.GetValue(paths) ?? [], r.GetValue(format)!, r.GetValue(output),
+                r.GetValue(repo), r.GetValue(projectOption), r.GetValue(budget) ?? [], r.GetValue(diagnostics), r.GetValue(sarif)),
+            stdout,
+            stderr));
+        return diff;
     }
 
     private static int Report(string file, string format, string? output, string? project, TextWriter stdout, TextWriter stderr)

@@ -178,4 +178,44 @@ public static class DiagnosticCatalog
         E("CB9004", "Too many declarations", "The file declares more than {0} items.");
     public static readonly DiagnosticDescriptor ImportTooDeep =
         E("CB9005", "Imports nested too deep", "Imports are nested more than {0} levels deep.");
+
+    // The CI budget gate and diffs (issue 4), in one block: CB0010–CB0029 are git and the CI commands,
+    // CB6006–CB6029 evaluating budgets.
+    public static readonly DiagnosticDescriptor GitNotFound =
+        E("CB0010", "git not found", "The 'git' program could not be started ({0}); install git and make sure it " +
+            "is on the PATH.");
+    public static readonly DiagnosticDescriptor NotAGitRepository =
+        E("CB0011", "Not a git repository", "'{0}' is not inside a git repository; run 'carbonc diff' in a clone, " +
+            "or point --repo at one.");
+    public static readonly DiagnosticDescriptor RevisionMissingShallow =
+        E("CB0012", "Revision not in a shallow clone", "The revision '{0}' is not in this clone, which is shallow " +
+            "(only the last commits were fetched). In GitHub Actions set 'fetch-depth: 0' on actions/checkout, or " +
+            "run 'git fetch --unshallow' (or 'git fetch origin {0}') before 'carbonc diff'.");
+    public static readonly DiagnosticDescriptor RevisionNotFound =
+        E("CB0013", "Revision not found", "The revision '{0}' is not a commit of this repository; check the name, " +
+            "or fetch it with 'git fetch origin {0}'.");
+    public static readonly DiagnosticDescriptor GitFailed =
+        E("CB0014", "git failed", "'git {0}' failed: {1}");
+    public static readonly DiagnosticDescriptor FileFailsAtRevision =
+        E("CB0015", "File does not compile at a revision", "'{0}' does not compile at {1}; its figures there are " +
+            "left out of the diff.");
+    public static readonly DiagnosticDescriptor BadBudgetOption =
+        E("CB0016", "Invalid --budget", "The budget '{0}' given with --budget is not valid: {1} Write it as in a " +
+            "file, e.g. --budget \"co2e <= 4_000 tCO2e\" or --budget \"warning energy change <= +10 %\".");
+    public static readonly DiagnosticDescriptor PathNotInRepository =
+        E("CB0017", "Path outside the repository", "'{0}' is not inside the repository '{1}'.");
+    public static readonly DiagnosticDescriptor BaseFileFailed =
+        W("CB0018", "Base revision does not compile", "'{0}' does not compile at the base revision {1}; change " +
+            "budgets of this file are not checked.");
+
+    public static readonly DiagnosticDescriptor ChangeBudgetExceeded =
+        E("CB6006", "Change over budget", "{0} changed by {1} since {2}, over its budget of {3}.");
+    public static readonly DiagnosticDescriptor ChangeBudgetWarning =
+        W("CB6007", "Change over budget (warning)", "{0} changed by {1} since {2}, over its warning budget of {3}.");
+    public static readonly DiagnosticDescriptor BudgetScopeMissing =
+        E("CB6008", "Budget on a missing scope", "{0} has no figures to check this budget against; the budget " +
+            "names something the campaign does not contain.");
+    public static readonly DiagnosticDescriptor RelativeBudgetNoBase =
+        new("CB6009", Severity.Info, "Percentage budget without a base figure", "{0} has no figure at {1} (it is " +
+            "new or was zero), so its percentage change budget is not checked.");
 }
