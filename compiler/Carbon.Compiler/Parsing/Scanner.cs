@@ -31,10 +31,10 @@ internal static class Scanner
             char c = t[i];
             if (c == '/' && i + 1 < t.Length && t[i + 1] == '/')
             {
-                while (i < t.Length && t[i] != '\n')
-                {
-                    i++;
-                }
+                int end = t.IndexOf('\n', i);
+                end = end < 0 ? t.Length : end;
+                CheckText(i + 2, end, inString: false);
+                i = end;
             }
             else if (c == '/' && i + 1 < t.Length && t[i + 1] == '*')
             {
@@ -45,6 +45,7 @@ internal static class Scanner
                     return firstError;
                 }
 
+                CheckText(i + 2, end, inString: false);
                 i = end + 2;
             }
             else if (c == '"')
@@ -73,7 +74,7 @@ internal static class Scanner
                         break;
                     }
 
-                    i++;
+                    i += CheckChar(i, inString: true);
                 }
 
                 if (!closed)
@@ -122,14 +123,53 @@ internal static class Scanner
             }
             else
             {
-                int len = char.IsHighSurrogate(c) && i + 1 < t.Length ? 2 : 1;
+                int len = i + 1 < t.Length && char.IsSurrogatePair(c, t[i + 1]) ? 2 : 1;
                 Report(DiagnosticCatalog.InvalidCharacter, i, len, Describe(t.Substring(i, len)));
                 i += len;
             }
         }
 
         return firstError;
+
+        // Strings reach reports and terminals, comments reach reviewers' screens: characters that
+        // reorder or hide text there (Trojan Source), control codes that drive a terminal, and
+        // unpaired surrogates (not encodable as UTF-8) are refused in both.
+        void CheckText(int start, int end, bool inString)
+        {
+            for (int k = start; k < end;)
+            {
+                k += CheckChar(k, inString);
+            }
+        }
+
+        int CheckChar(int k, bool inString)
+        {
+            char ch = t[k];
+            if (char.IsSurrogate(ch))
+            {
+                if (char.IsHighSurrogate(ch) && k + 1 < t.Length && char.IsLowSurrogate(t[k + 1]))
+                {
+                    return 2;
+                }
+
+                Report(DiagnosticCatalog.UnpairedSurrogate, k, 1, Describe(t.Substring(k, 1)));
+            }
+            else if (IsBidiControl(ch))
+            {
+                Report(DiagnosticCatalog.BidiControl, k, 1, Describe(t.Substring(k, 1)), inString ? "string" : "comment");
+            }
+            else if (inString && char.IsControl(ch))
+            {
+                Report(DiagnosticCatalog.ControlInString, k, 1, Describe(t.Substring(k, 1)));
+            }
+
+            return 1;
+        }
     }
+
+    /// <summary>The explicit directional marks, embeddings, overrides and isolates of Unicode.</summary>
+    public static bool IsBidiControl(char c) =>
+        c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     public static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
@@ -143,7 +183,8 @@ internal static class Scanner
             return $"'{s}'";
         }
 
-        int cp = char.ConvertToUtf32(s, 0);
+        // An unpaired surrogate has no code point; its UTF-16 unit is shown instead of throwing.
+        int cp = s.Length == 2 && char.IsSurrogatePair(s[0], s[1]) ? char.ConvertToUtf32(s[0], s[1]) : s[0];
         return "U+" + cp.ToString("X4", CultureInfo.InvariantCulture);
     }
 
