@@ -329,7 +329,8 @@ public static class Parser
                 // After the scanner's first error the parser's view of the text is unreliable.
                 if (err.ErrorOffset < firstError)
                 {
-                    int len = Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80));
+                    // At the end of the file there is no token: the span is empty rather than past the end.
+                    int len = Math.Min(Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80)), source.Text.Length - err.ErrorOffset);
                     diagnostics.Report(
                         DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), err.Unexpected, err.Expected);
                 }

@@ -62,7 +62,7 @@ internal static class Scanner
                             continue;
                         }
 
-                        Report(DiagnosticCatalog.InvalidEscape, i, 2);
+                        Report(DiagnosticCatalog.InvalidEscape, i, Math.Min(2, t.Length - i));
                         i++;
                         continue;
                     }
