@@ -104,7 +104,34 @@ public sealed class CarbonCompilation
         }
 
         var figures = Model.Campaigns.Select(c => (IReadOnlyList<Figures>)Interpreter.Evaluate(c)).ToList();
+        var nonFinite = CheckFinite(figures);
+        if (nonFinite.HasErrors)
+        {
+            // The same refusal as Run's: report writers cannot write infinity or NaN, and the two
+            // paths must agree on what they accept.
+            diagnostics.AddRange(nonFinite.Items);
+            return null;
+        }
+
         return ReportBuilder.Build(Model.Campaigns, figures);
+    }
+
+    private DiagnosticBag CheckFinite(IReadOnlyList<IReadOnlyList<Figures>> figures)
+    {
+        var bag = new DiagnosticBag();
+        for (int i = 0; i < Model.Campaigns.Count; i++)
+        {
+            var campaign = Model.Campaigns[i];
+            for (int j = 0; j < campaign.Lines.Count; j++)
+            {
+                if (!figures[i][j].IsFinite)
+                {
+                    bag.Report(DiagnosticCatalog.NonFiniteResult, campaign.Source, campaign.Lines[j].Span, campaign.Lines[j].Name);
+                }
+            }
+        }
+
+        return bag;
     }
 
     /// <summary>Lowers to C#, compiles it in memory, runs it and builds the report from what it returns.</summary>
@@ -124,19 +151,7 @@ public sealed class CarbonCompilation
         }
 
         var figures = execution.Lines.Select(c => (IReadOnlyList<Figures>)[.. c.Select(Figures.FromArray)]).ToList();
-        var bag = new DiagnosticBag();
-        for (int i = 0; i < Model.Campaigns.Count; i++)
-        {
-            var campaign = Model.Campaigns[i];
-            for (int j = 0; j < campaign.Lines.Count; j++)
-            {
-                if (!figures[i][j].IsFinite)
-                {
-                    bag.Report(DiagnosticCatalog.NonFiniteResult, campaign.Source, campaign.Lines[j].Span, campaign.Lines[j].Name);
-                }
-            }
-        }
-
+        var bag = CheckFinite(figures);
         if (bag.HasErrors)
         {
             return new RunResult(null, [.. all, .. bag.Items]);

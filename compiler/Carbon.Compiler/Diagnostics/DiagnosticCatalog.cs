@@ -218,4 +218,19 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RelativeBudgetNoBase =
         new("CB6009", Severity.Info, "Percentage budget without a base figure", "{0} has no figure at {1} (it is " +
             "new or was zero), so its percentage change budget is not checked.");
+    public static readonly DiagnosticDescriptor ExpressionTooDeep =
+        E("CB9006", "Expression too complex", "This expression chains more than {0} operators; split it into " +
+            "named values with 'let'.");
+    public static readonly DiagnosticDescriptor TooManyBlocks =
+        E("CB9007", "Too many blocks", "The file declares more than {0} sites, hardware, campaigns, stages, runs " +
+            "and embodied blocks together; split it into several files.");
+    public static readonly DiagnosticDescriptor ControlInString =
+        E("CB9008", "Control character in a string", "The control character {0} cannot appear in a string; " +
+            "reports would pass it to the terminal.");
+    public static readonly DiagnosticDescriptor BidiControl =
+        E("CB9009", "Bidirectional control character", "The bidirectional control character {0} in this {1} " +
+            "can make the text display differently from how it reads; remove it.");
+    public static readonly DiagnosticDescriptor UnpairedSurrogate =
+        E("CB9010", "Unpaired surrogate", "The text has a lone UTF-16 surrogate {0}, which is not a character; " +
+            "save the file as valid UTF-8.");
 }

@@ -251,16 +251,87 @@ public static class Parser
             ? result.Value
             : new CompilationUnit([ToErrorItem(result.Error!, source.Text.Length)], new TextSpan(0, source.Text.Length));
         ReportErrors(unit.Items, source, diagnostics, firstError);
+        if (FirstTooDeep(unit.Items) is { } deep)
+        {
+            diagnostics.Report(DiagnosticCatalog.ExpressionTooDeep, source, new TextSpan(deep.Span.Start, 0), Limits.MaxExpressionDepth);
+        }
         if (CountItems(unit.Items) > Limits.MaxItems)
         {
             diagnostics.Report(DiagnosticCatalog.TooMany, source, new TextSpan(0, 0), Limits.MaxItems);
+        }
+        else if (CountBlocks(unit.Items) > Limits.MaxBlocks)
+        {
+            diagnostics.Report(DiagnosticCatalog.TooManyBlocks, source, new TextSpan(0, 0), Limits.MaxBlocks);
         }
 
         return unit;
     }
 
+    /// <summary>
+    /// The first expression nested deeper than <see cref="Limits.MaxExpressionDepth"/>. Walks with its
+    /// own stack: recursion here would overflow on exactly the input it guards against.
+    /// </summary>
+    private static Expr? FirstTooDeep(ImmutableArray<Item> items)
+    {
+        var exprs = new Stack<(Expr Expr, int Depth)>();
+        var blocks = new Stack<ImmutableArray<Item>>();
+        blocks.Push(items);
+        while (blocks.Count > 0)
+        {
+            foreach (var item in blocks.Pop())
+            {
+                switch (item)
+                {
+                    case BlockItem b:
+                        blocks.Push(b.Members);
+                        break;
+                    case LetItem l:
+                        exprs.Push((l.Value, 1));
+                        break;
+                    case PropertyItem p:
+                        exprs.Push((p.Value, 1));
+                        break;
+                    case BudgetItem g:
+                        exprs.Push((g.Limit, 1));
+                        break;
+                }
+            }
+
+            while (exprs.Count > 0)
+            {
+                var (e, depth) = exprs.Pop();
+                if (depth > Limits.MaxExpressionDepth)
+                {
+                    return e;
+                }
+
+                switch (e)
+                {
+                    case UnaryExpr u:
+                        exprs.Push((u.Operand, depth + 1));
+                        break;
+                    case ParenExpr p:
+                        exprs.Push((p.Inner, depth + 1));
+                        break;
+                    case MemberExpr m:
+                        exprs.Push((m.Target, depth + 1));
+                        break;
+                    case BinaryExpr b:
+                        exprs.Push((b.Right, depth + 1));
+                        exprs.Push((b.Left, depth + 1));
+                        break;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static int CountItems(ImmutableArray<Item> items) =>
         items.Sum(i => 1 + (i is BlockItem b ? CountItems(b.Members) : 0));
+
+    private static int CountBlocks(ImmutableArray<Item> items) =>
+        items.Sum(i => i is BlockItem b ? 1 + CountBlocks(b.Members) : 0);
 
     private static void ReportErrors(ImmutableArray<Item> items, SourceText source, DiagnosticBag diagnostics, int firstError)
     {
@@ -271,7 +342,8 @@ public static class Parser
                 // After the scanner's first error the parser's view of the text is unreliable.
                 if (err.ErrorOffset < firstError)
                 {
-                    int len = Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80));
+                    // At the end of the file there is no token: the span is empty rather than past the end.
+                    int len = Math.Min(Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80)), source.Text.Length - err.ErrorOffset);
                     string unexpected = len > 1 ? $"'{source.Text.Substring(err.ErrorOffset, len)}'" : err.Unexpected;
                     diagnostics.Report(
                         DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), unexpected, err.Expected);

@@ -31,10 +31,10 @@ internal static class Scanner
             char c = t[i];
             if (c == '/' && i + 1 < t.Length && t[i + 1] == '/')
             {
-                while (i < t.Length && t[i] != '\n')
-                {
-                    i++;
-                }
+                int end = t.IndexOf('\n', i);
+                end = end < 0 ? t.Length : end;
+                CheckText(i + 2, end, inString: false);
+                i = end;
             }
             else if (c == '/' && i + 1 < t.Length && t[i + 1] == '*')
             {
@@ -45,6 +45,7 @@ internal static class Scanner
                     return firstError;
                 }
 
+                CheckText(i + 2, end, inString: false);
                 i = end + 2;
             }
             else if (c == '"')
@@ -61,7 +62,7 @@ internal static class Scanner
                             continue;
                         }
 
-                        Report(DiagnosticCatalog.InvalidEscape, i, 2);
+                        Report(DiagnosticCatalog.InvalidEscape, i, Math.Min(2, t.Length - i));
                         i++;
                         continue;
                     }
@@ -73,7 +74,7 @@ internal static class Scanner
                         break;
                     }
 
-                    i++;
+                    i += CheckChar(i, inString: true);
                 }
 
                 if (!closed)
@@ -126,15 +127,50 @@ internal static class Scanner
                 int start = i;
                 while (i < t.Length && !IsValidStart(t, i))
                 {
-                    i += char.IsHighSurrogate(t[i]) && i + 1 < t.Length ? 2 : 1;
+                    i += i + 1 < t.Length && char.IsSurrogatePair(t[i], t[i + 1]) ? 2 : 1;
                 }
 
-                int first = char.IsHighSurrogate(c) && start + 1 < t.Length ? 2 : 1;
+                int first = start + 1 < t.Length && char.IsSurrogatePair(c, t[start + 1]) ? 2 : 1;
                 Report(DiagnosticCatalog.InvalidCharacter, start, i - start, Describe(t.Substring(start, first)));
             }
         }
 
         return firstError;
+
+        // Strings reach reports and terminals, comments reach reviewers' screens: characters that
+        // reorder or hide text there (Trojan Source), control codes that drive a terminal, and
+        // unpaired surrogates (not encodable as UTF-8) are refused in both.
+        void CheckText(int start, int end, bool inString)
+        {
+            for (int k = start; k < end;)
+            {
+                k += CheckChar(k, inString);
+            }
+        }
+
+        int CheckChar(int k, bool inString)
+        {
+            char ch = t[k];
+            if (char.IsSurrogate(ch))
+            {
+                if (char.IsHighSurrogate(ch) && k + 1 < t.Length && char.IsLowSurrogate(t[k + 1]))
+                {
+                    return 2;
+                }
+
+                Report(DiagnosticCatalog.UnpairedSurrogate, k, 1, Describe(t.Substring(k, 1)));
+            }
+            else if (IsBidiControl(ch))
+            {
+                Report(DiagnosticCatalog.BidiControl, k, 1, Describe(t.Substring(k, 1)), inString ? "string" : "comment");
+            }
+            else if (inString && char.IsControl(ch))
+            {
+                Report(DiagnosticCatalog.ControlInString, k, 1, Describe(t.Substring(k, 1)));
+            }
+
+            return 1;
+        }
     }
 
     private static bool IsValidStart(string t, int i)
@@ -142,6 +178,10 @@ internal static class Scanner
         char c = t[i];
         return IsIdentChar(c) || IsAllowedPunctuation(c) || c is ' ' or '\t' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')';
     }
+
+    /// <summary>The explicit directional marks, embeddings, overrides and isolates of Unicode.</summary>
+    public static bool IsBidiControl(char c) =>
+        c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     public static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
@@ -155,7 +195,8 @@ internal static class Scanner
             return $"'{s}'";
         }
 
-        int cp = char.ConvertToUtf32(s, 0);
+        // An unpaired surrogate has no code point; its UTF-16 unit is shown instead of throwing.
+        int cp = s.Length == 2 && char.IsSurrogatePair(s[0], s[1]) ? char.ConvertToUtf32(s[0], s[1]) : s[0];
         return "U+" + cp.ToString("X4", CultureInfo.InvariantCulture);
     }
 
