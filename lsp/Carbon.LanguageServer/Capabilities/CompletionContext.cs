@@ -299,7 +299,7 @@ internal sealed class CompletionContext
     {
         int n = before.Count;
         Tok? keyword = n >= 2 ? before[n - 2] : null;
-        if (n >= 4 && Is(before[n - 3], ":"))
+        if (n >= 4 && Is(before[n - 2], ":"))
         {
             keyword = before[n - 4];
         }
