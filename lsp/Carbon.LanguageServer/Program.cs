@@ -18,10 +18,10 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
-using var server = Server.Start(stdin, stdout, Console.Error);
+var server = Server.Start(stdin, stdout, Console.Error);
 try
 {
-    await server.Completion;
+    await Task.WhenAny(server.Completion, server.Exited);
 }
 catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
 {

@@ -26,6 +26,7 @@ public sealed class Server : IDisposable
     private readonly JsonRpc rpc;
     private readonly Logger log;
     private readonly Workspace workspace = new();
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool initialized;
     private bool shutdownRequested;
     private bool inlayRefresh;
@@ -60,6 +61,12 @@ public sealed class Server : IDisposable
 
     /// <summary>Completes when the connection closes: after <c>exit</c>, or when the client goes away.</summary>
     public Task Completion => rpc.Completion;
+
+    /// <summary>
+    /// Completes on the <c>exit</c> notification. The process should end then rather than wait for
+    /// <see cref="Completion"/>: a read blocked on standard input cannot always be interrupted.
+    /// </summary>
+    public Task Exited => exited.Task;
 
     /// <summary>0 after <c>shutdown</c> then <c>exit</c>; 1 when the connection ended any other way.</summary>
     public int ExitCode => shutdownRequested ? 0 : 1;
@@ -251,7 +258,11 @@ public sealed class Server : IDisposable
         }
 
         [JsonRpcMethod("exit")]
-        public void Exit() => _ = Task.Run(s.rpc.Dispose);
+        public void Exit()
+        {
+            s.exited.TrySetResult();
+            _ = Task.Run(s.rpc.Dispose);
+        }
 
         [JsonRpcMethod("workspace/didChangeConfiguration")]
         public void DidChangeConfiguration(DidChangeConfigurationParams p) =>

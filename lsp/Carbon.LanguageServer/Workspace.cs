@@ -13,6 +13,7 @@ public sealed class Workspace
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DocumentAnalysis> lastCompleted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
 
     public DocumentStore Documents { get; } = new();
 
@@ -45,6 +46,11 @@ public sealed class Workspace
     {
         Documents.Remove(uri);
         lastCompleted.TryRemove(uri, out _);
+        lock (running)
+        {
+            running.Remove(uri);
+        }
+
         if (entries.TryRemove(uri, out var entry))
         {
             entry.CancelDebounce();
@@ -71,6 +77,7 @@ public sealed class Workspace
     {
         if (entries.TryGetValue(snapshot.Uri, out var entry) && ReferenceEquals(entry.Snapshot, snapshot))
         {
+            entry.Requested = true;
             return entry.Analysis.Value;
         }
 
@@ -110,12 +117,39 @@ public sealed class Workspace
             TaskScheduler.Default);
     }
 
+    // Analyses of one document run one after another: the compiler cannot be interrupted, so on a
+    // large file a burst of edits would otherwise start a compilation per pause. When its turn comes,
+    // an analysis that is no longer current and that no request waits for is skipped.
     private Task<DocumentAnalysis> Start(Entry entry)
     {
-        var task = Task.Run(() => DocumentAnalysis.Create(entry.Snapshot, Documents, Roots));
+        Task<DocumentAnalysis> task;
+        lock (running)
+        {
+            var previous = running.GetValueOrDefault(entry.Snapshot.Uri) ?? Task.CompletedTask;
+            task = previous.ContinueWith(
+                _ =>
+                {
+                    if (!entry.Requested && !IsCurrent(entry))
+                    {
+                        throw new OperationCanceledException("A newer version replaced this one before its analysis started.");
+                    }
+
+                    return DocumentAnalysis.Create(entry.Snapshot, Documents, Roots);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+            running[entry.Snapshot.Uri] = task;
+        }
+
         _ = task.ContinueWith(
             t =>
             {
+                if (t.IsCanceled)
+                {
+                    return;
+                }
+
                 if (t.IsFaulted)
                 {
                     Failed?.Invoke(entry.Snapshot, t.Exception!.GetBaseException());
@@ -172,6 +206,9 @@ public sealed class Workspace
         public CancellationTokenSource Debounce { get; } = new();
 
         public Lazy<Task<DocumentAnalysis>> Analysis { get; set; } = null!;
+
+        /// <summary>True once a request waits for this analysis: it then runs even if a newer version arrives.</summary>
+        public bool Requested { get; set; }
 
         public void CancelDebounce()
         {
