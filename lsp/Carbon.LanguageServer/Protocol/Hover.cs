@@ -1,0 +1,3 @@
+namespace Carbon.LanguageServer.Protocol;
+
+public sealed record Hover(MarkupContent Contents, Range? Range);
