@@ -1,0 +1,1 @@
+bash lsp/vscode/ci.sh
