@@ -94,7 +94,7 @@ public sealed class CheckTests
 
         var bad = Cli.Run("check", none, "--budget", "co2e <= 4000 t", "--format", "msbuild");
         Assert.True(bad.Exit == 2, bad.ToString());
-        Assert.Contains("error CB0016: The budget 'co2e <= 4000 t' given with --budget is not valid: A co2e budget must be a CO2e mass", bad.Err);
+        Assert.Contains("error CB0016: The budget 'co2e <= 4000 t' given with --budget is not valid: Cannot compare the co2e budget's figure, a CO2e mass", bad.Err);
 
         var smuggled = Cli.Run("check", none, "--budget", "co2e <= 1 tCO2e } campaign \"x\" { ", "--format", "msbuild");
         Assert.True(smuggled.Exit == 2, smuggled.ToString());

@@ -35,7 +35,7 @@ public sealed class ProcessTests
         Assert.True(warn.Exit == 0, warn.ToString());
         Assert.Contains("warning CB6002", warn.Err);
         Assert.True(bad.Exit == 2, bad.ToString());
-        Assert.Contains("error CB6003", bad.Err);
+        Assert.Contains("error CB3003", bad.Err);
         Assert.True(usage.Exit == 2, usage.ToString());
     }
 
