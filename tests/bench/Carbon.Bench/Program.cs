@@ -6,11 +6,18 @@ using Carbon.Bench.Generator;
 
 // Modes:
 //   generate LINES FILE           write a generated campaign of LINES lines (for the whole-process and LSP benches)
+//   phases LINES [PHASE]              a quick Stopwatch split of the pipeline by phase, for profiling
 //   [--figures FILE] [BDN args]   run the BenchmarkDotNet suite; FILE receives one tab-separated line per figure
 if (args.Length == 3 && args[0] == "generate")
 {
     int lines = int.Parse(args[1], CultureInfo.InvariantCulture);
     File.WriteAllText(args[2], CampaignGenerator.Generate(lines), new UTF8Encoding(false));
+    return 0;
+}
+
+if (args.Length is 2 or 3 && args[0] == "phases")
+{
+    Phases.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length == 3 ? args[2] : null, Console.Out);
     return 0;
 }
 
