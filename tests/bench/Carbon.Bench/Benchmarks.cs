@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Carbon.Compiler;
 using Carbon.Compiler.Text;
 using Microsoft.CodeAnalysis;
@@ -8,11 +10,29 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Carbon.Bench;
 
 /// <summary>
+/// A short job that fits a two-core machine: one measured invocation per iteration (Monitoring), run in
+/// the benchmark's own process so that no project is generated and built for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ShortJobAttribute(int warmups, int iterations) : JobConfigBaseAttribute(
+    Job.Default
+        .WithStrategy(RunStrategy.Monitoring)
+        .WithLaunchCount(1)
+        .WithWarmupCount(warmups)
+        .WithIterationCount(iterations)
+        .WithToolchain(InProcessEmitToolchain.Instance))
+{
+    public int Warmups { get; } = warmups;
+
+    public int Iterations { get; } = iterations;
+}
+
+/// <summary>
 /// Parse + check of a generated campaign against Roslyn parsing the C# the same campaign lowers to,
-/// in the same process. One warm-up and five measured iterations keep the suite within minutes on two cores.
+/// in the same process. Two warm-ups and seven measured iterations keep the suite within minutes on two cores.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[ShortJob(warmups: 2, iterations: 7)]
 public class FrontEnd
 {
     private Campaign campaign = null!;
@@ -33,7 +53,7 @@ public class FrontEnd
 
 /// <summary>Lowering to C#, the Roslyn compile, loading and running it: what <c>carbonc report</c> adds to a check.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[ShortJob(warmups: 1, iterations: 3)]
 public class BackEnd
 {
     private CarbonCompilation compilation = null!;
