@@ -20,7 +20,7 @@ public sealed class ShortJobAttribute(int warmups, int iterations) : JobConfigBa
         .WithLaunchCount(1)
         .WithWarmupCount(warmups)
         .WithIterationCount(iterations)
-        .WithToolchain(InProcessEmitToolchain.Instance))
+        .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)))
 {
     public int Warmups { get; } = warmups;
 
