@@ -22,21 +22,15 @@ public static class Parser
     private static readonly HashSet<string> Reserved = [.. ItemKeywords, .. MemberKeywords];
 
     // Lexical structure.
-    private static readonly Parser<char, Unit> Blank =
-        Token(c => c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v').SkipAtLeastOnce();
-
-    private static readonly Parser<char, Unit> LineComment =
-        Try(String("//")).Then(Token(c => c != '\n').SkipMany());
-
-    private static readonly Parser<char, Unit> BlockComment =
-        Try(String("/*")).Then(Any.SkipUntil(Try(String("*/"))));
-
-    private static readonly Parser<char, Unit> Whitespace = OneOf(Blank, LineComment, BlockComment).SkipMany();
+    // whitespace = (" " | TAB | CR | LF | FF | VT | "//" line comment | "/*" block comment "*/")*. It runs
+    // after every token, so it is one loop over the characters rather than a combinator of combinators.
+    private static readonly Parser<char, Unit> Whitespace = new WhitespaceParser();
 
     private static readonly Parser<char, Unit> InlineSpace = Token(c => c is ' ' or '\t').SkipMany();
 
+    // One string per name, cut from the input, rather than a first character and a rest joined together.
     private static readonly Parser<char, string> IdentText =
-        Token(Scanner.IsIdentStart).Then(Token(Scanner.IsIdentChar).ManyString(), (c, rest) => c + rest);
+        Token(Scanner.IsIdentStart).Then(Token(Scanner.IsIdentChar).SkipMany()).Slice((span, _) => new string(span));
 
     private static readonly Parser<char, Identifier> IdentRaw =
         Map((s, text, e) => new Identifier(text, TextSpan.FromBounds(s, e)), CurrentOffset, IdentText, CurrentOffset);
@@ -44,7 +38,7 @@ public static class Parser
     private static readonly Parser<char, Identifier> Ident = Tok(IdentRaw).Labelled("name");
 
     private static readonly Parser<char, string> Digits =
-        Token(char.IsAsciiDigit).Then(Token(c => char.IsAsciiDigit(c) || c == '_').ManyString(), (c, r) => c + r);
+        Token(char.IsAsciiDigit).Then(Token(c => char.IsAsciiDigit(c) || c == '_').SkipMany()).Slice((span, _) => new string(span));
 
     private static readonly Parser<char, string> NumberText = Map(
         (i, f, e) => i + f.GetValueOrDefault("") + e.GetValueOrDefault(""),
@@ -415,6 +409,53 @@ public static class Parser
 
     private static Parser<char, string> Keyword(string word) =>
         Tok(Try(String(word).Before(Not(Lookahead(Token(Scanner.IsIdentChar)))))).Labelled($"'{word}'");
+
+    /// <summary>
+    /// Skips blanks and comments. It never fails: an unterminated block comment never reaches the parser,
+    /// since the scanner reports it and <see cref="Parse"/> stops before parsing.
+    /// </summary>
+    private sealed class WhitespaceParser : Parser<char, Unit>
+    {
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result)
+        {
+            result = Pidgin.Unit.Value;
+            while (state.HasCurrent)
+            {
+                char c = state.Current;
+                if (c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v')
+                {
+                    state.Advance();
+                    continue;
+                }
+
+                var next = state.LookAhead(2);
+                if (c != '/' || next.Length < 2 || next[1] is not ('/' or '*'))
+                {
+                    break;
+                }
+
+                bool block = next[1] == '*';
+                state.Advance(2);
+                while (state.HasCurrent)
+                {
+                    if (!block && state.Current == '\n')
+                    {
+                        break;
+                    }
+
+                    if (block && state.Current == '*' && state.LookAhead(2) is [_, '/'])
+                    {
+                        state.Advance(2);
+                        break;
+                    }
+
+                    state.Advance();
+                }
+            }
+
+            return true;
+        }
+    }
 
     private static double ParseNumber(string text)
     {
