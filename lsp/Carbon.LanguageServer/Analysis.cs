@@ -26,6 +26,8 @@ public sealed record Estimate(BlockItem Block, EstimateOwner Owner, Figures Figu
 /// </summary>
 public sealed class DocumentAnalysis
 {
+    private Dictionary<object, Estimate>? estimatesByBlock;
+
     private DocumentAnalysis(DocumentSnapshot snapshot, CarbonCompilation compilation, FootprintReport? report, IReadOnlyList<Estimate> estimates, string? projectDirectory)
     {
         Snapshot = snapshot;
@@ -67,7 +69,11 @@ public sealed class DocumentAnalysis
     }
 
     /// <summary>The estimate of a block, if it has one.</summary>
-    public Estimate? EstimateOf(BlockItem block) => Estimates.FirstOrDefault(e => ReferenceEquals(e.Block, block));
+    public Estimate? EstimateOf(BlockItem block)
+    {
+        estimatesByBlock ??= Estimates.ToDictionary(e => (object)e.Block, ReferenceEqualityComparer.Instance);
+        return estimatesByBlock.GetValueOrDefault(block);
+    }
 
     private static List<Estimate> CollectEstimates(CarbonCompilation compilation, FootprintReport report)
     {

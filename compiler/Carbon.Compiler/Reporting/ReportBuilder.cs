@@ -31,15 +31,16 @@ public static class ReportBuilder
             return new LineReport(l.Name, l.Kind, l.Stage?.Name, p.Line, p.Column, (l as BoundRun)?.PowerBasis, figures[i]);
         }).ToList();
         var stageFigures = c.Lines.Select((l, i) => (l, f: figures[i])).ToList();
+        var byStage = stageFigures.Where(x => x.l.Stage is not null).ToLookup(x => x.l.Stage!, ReferenceEqualityComparer.Instance);
         var stages = c.Stages.Select(s =>
         {
-            var mine = stageFigures.Where(x => x.l.Stage == s).ToList();
+            var mine = byStage[s].ToList();
             return new StageReport(
                 s.Name, s.Kind, s.Model, s.Variant, c.Source.GetPosition(s.Syntax.Span.Start).Line,
                 Figures.Sum(mine.Select(x => x.f)), ByKind(mine));
         }).ToList();
         var totals = Figures.Sum(figures);
-        var models = Models(c, stageFigures);
+        var models = Models(stageFigures);
         return new CampaignReport(
             c.Name, c.Source.Path, c.Convention, c.SourceNote, c.HasMarketBased, totals, ByKind(stageFigures), stages, models, lines,
             ComputeRatios(c, stageFigures, totals, models), Constants(c), c);
@@ -48,25 +49,22 @@ public static class ReportBuilder
     private static List<KindTotals> ByKind(IEnumerable<(BoundLine l, Figures f)> lines) =>
         [.. lines.GroupBy(x => x.l.Kind).OrderBy(g => g.Key).Select(g => new KindTotals(g.Key, Figures.Sum(g.Select(x => x.f))))];
 
-    private static List<ModelReport> Models(BoundCampaign c, List<(BoundLine l, Figures f)> lines)
+    // GroupBy keeps the order in which keys first appear, so models and variants come in source order.
+    private static List<ModelReport> Models(List<(BoundLine l, Figures f)> lines)
     {
         var withModel = lines.Where(x => x.l.Stage?.Model is not null).ToList();
         return [.. withModel
             .GroupBy(x => x.l.Stage!.Model!, StringComparer.Ordinal)
-            .OrderBy(g => FirstLine(c, g.Select(x => x.l)))
             .Select(g => new ModelReport(
                 g.Key,
                 Figures.Sum(g.Select(x => x.f)),
                 [.. g.Where(x => x.l.Stage!.Variant is not null)
                     .GroupBy(x => x.l.Stage!.Variant!, StringComparer.Ordinal)
-                    .OrderBy(v => FirstLine(c, v.Select(x => x.l)))
                     .Select(v => new VariantReport(
                         v.Key,
                         Figures.Sum(v.Select(x => x.f)),
                         v.Where(x => Kinds.IsPostTraining(x.l.Stage!.Kind)).Sum(x => x.f.FacilityKwh)))]))];
     }
-
-    private static int FirstLine(BoundCampaign c, IEnumerable<BoundLine> lines) => lines.Min(l => c.Lines.IndexOf(l));
 
     private static Ratios ComputeRatios(BoundCampaign c, List<(BoundLine l, Figures f)> lines, Figures totals, List<ModelReport> models)
     {
