@@ -93,7 +93,7 @@ public sealed class CarbonCompilation
     }
 
     /// <summary>The C# program the campaigns lower to; null while errors exist.</summary>
-    public string? EmitCSharp() => HasErrors ? null : CSharpLowering.Lower(Model.Campaigns);
+    public string? EmitCSharp() => HasErrors ? null : CSharpLowering.Lower(Model.Campaigns, Model.ValueOrder);
 
     /// <summary>Evaluates the campaigns without generating code: the fast path of the language server.</summary>
     public FootprintReport? Interpret()
@@ -103,7 +103,7 @@ public sealed class CarbonCompilation
             return null;
         }
 
-        var figures = Model.Campaigns.Select(c => (IReadOnlyList<Figures>)Interpreter.Evaluate(c)).ToList();
+        var figures = Model.Campaigns.Select(c => (IReadOnlyList<Figures>)Interpreter.Evaluate(c, Model)).ToList();
         var nonFinite = CheckFinite(figures);
         if (nonFinite.HasErrors)
         {
@@ -142,7 +142,7 @@ public sealed class CarbonCompilation
             return new RunResult(null, Diagnostics);
         }
 
-        string code = CSharpLowering.Lower(Model.Campaigns);
+        string code = CSharpLowering.Lower(Model.Campaigns, Model.ValueOrder);
         var execution = InMemoryCompiler.CompileAndRun(code, Model.Campaigns.Count, timeout ?? InMemoryCompiler.DefaultTimeout, cancellationToken);
         var all = Diagnostics.Concat(execution.Diagnostics).ToList();
         if (execution.Lines is null)

@@ -91,7 +91,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OutOfRange =
         E("CB3010", "Number out of range", "This value is too large to compute with ({0}); check its unit.");
     public static readonly DiagnosticDescriptor BadExponent =
-        E("CB3011", "Invalid unit exponent", "A unit exponent must be a whole number from -9 to 9.");
+        E("CB3011", "Invalid unit exponent", "A unit exponent must be a whole number from -9 to 9, and a " +
+            "dimension's exponents must stay within -32 to 32.");
     public static readonly DiagnosticDescriptor StringArithmetic =
         E("CB3012", "Arithmetic on text", "Text cannot take part in arithmetic.");
 
@@ -230,6 +231,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor BidiControl =
         E("CB9009", "Bidirectional control character", "The bidirectional control character {0} in this {1} " +
             "can make the text display differently from how it reads; remove it.");
+    public static readonly DiagnosticDescriptor BindingTooDeep =
+        E("CB9011", "Named values nested too deep", "Named values and operators here depend on each other more " +
+            "than {0} levels deep; shorten the chain of 'let' declarations.");
     public static readonly DiagnosticDescriptor UnpairedSurrogate =
         E("CB9010", "Unpaired surrogate", "The text has a lone UTF-16 surrogate {0}, which is not a character; " +
             "save the file as valid UTF-8.");

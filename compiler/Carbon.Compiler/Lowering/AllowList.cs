@@ -15,7 +15,7 @@ public static class AllowList
     private static readonly HashSet<SyntaxKind> AllowedKinds =
     [
         SyntaxKind.CompilationUnit, SyntaxKind.FileScopedNamespaceDeclaration, SyntaxKind.ClassDeclaration,
-        SyntaxKind.MethodDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.ArrowExpressionClause,
+        SyntaxKind.MethodDeclaration, SyntaxKind.FieldDeclaration, SyntaxKind.ArrowExpressionClause,
         SyntaxKind.ParameterList, SyntaxKind.Parameter, SyntaxKind.PredefinedType, SyntaxKind.ArrayType,
         SyntaxKind.ArrayRankSpecifier, SyntaxKind.OmittedArraySizeExpression, SyntaxKind.IdentifierName,
         SyntaxKind.NumericLiteralExpression, SyntaxKind.AddExpression, SyntaxKind.SubtractExpression,
@@ -67,7 +67,7 @@ public static class AllowList
                 case IdentifierNameSyntax id:
                     var symbol = model.GetSymbolInfo(id).Symbol;
                     bool ok = symbol is ILocalSymbol or IParameterSymbol
-                        || (symbol is IMethodSymbol or IPropertySymbol
+                        || (symbol is IMethodSymbol or IFieldSymbol
                             && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, classSymbol));
                     if (!ok)
                     {

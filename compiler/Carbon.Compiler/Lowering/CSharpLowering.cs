@@ -24,9 +24,17 @@ public static class CSharpLowering
     /// <summary>The public method that returns the lines of campaign <paramref name="index"/> (0-based).</summary>
     public static string EvaluateMethod(int index) => "Campaign" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    public static string Lower(IReadOnlyList<BoundCampaign> campaigns)
+    /// <param name="campaigns">The checked campaigns.</param>
+    /// <param name="valueOrder">Named values and properties in binding order (<see cref="Semantics.SemanticModel.ValueOrder"/>):
+    /// emitted first, each after the values it uses, so emitting never recurses along a chain of values.</param>
+    public static string Lower(IReadOnlyList<BoundCampaign> campaigns, IEnumerable<object>? valueOrder = null)
     {
         var emitter = new Emitter();
+        foreach (var value in valueOrder ?? [])
+        {
+            emitter.Declare(value);
+        }
+
         var members = new List<MemberDeclarationSyntax>();
         for (int i = 0; i < campaigns.Count; i++)
         {
@@ -145,6 +153,20 @@ public static class CSharpLowering
         private readonly Dictionary<object, string> emitted = new(ReferenceEqualityComparer.Instance);
 
         public List<MemberDeclarationSyntax> ValueMembers { get; } = [];
+
+        /// <summary>Emits a named value or a site's or hardware's property, if it is a quantity.</summary>
+        public void Declare(object value)
+        {
+            switch (value)
+            {
+                case LetSymbol { Bound.Value.Sort: ValueSort.Quantity } let:
+                    LetMember(let);
+                    break;
+                case OwnedProperty { Property.Expr.Value.Sort: ValueSort.Quantity } owned:
+                    PropertyMember(owned.Owner, owned.Property);
+                    break;
+            }
+        }
 
         public IEnumerable<MemberDeclarationSyntax> Campaign(BoundCampaign campaign, int index)
         {
@@ -280,11 +302,13 @@ public static class CSharpLowering
             return name;
         }
 
-        private static PropertyDeclarationSyntax Value(string name, ExpressionSyntax value, SyntaxTriviaList comment) =>
-            PropertyDeclaration(Double(), name)
-                .AddModifiers(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.StaticKeyword))
-                .WithExpressionBody(ArrowExpressionClause(value))
-                .WithSemicolonToken(Token(SyntaxKind.SemicolonToken))
+        // A named value is a static readonly field, computed once: values that reuse each other would
+        // otherwise be recomputed at every use, exponentially often. Fields initialise in textual
+        // order, and a value is added only after the values it uses, so each is ready when read.
+        private static FieldDeclarationSyntax Value(string name, ExpressionSyntax value, SyntaxTriviaList comment) =>
+            FieldDeclaration(VariableDeclaration(Double())
+                    .AddVariables(VariableDeclarator(name).WithInitializer(EqualsValueClause(value))))
+                .AddModifiers(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.StaticKeyword), Token(SyntaxKind.ReadOnlyKeyword))
                 .WithLeadingTrivia(comment);
 
         private static InvocationExpressionSyntax Call(string method, params (string Name, ExpressionSyntax Value)[] args) =>

@@ -18,6 +18,9 @@ public static class Limits
     /// </summary>
     public const int MaxBlocks = 10_000;
 
+    /// <summary>How deep binding may recurse, through operators and named values together.</summary>
+    public const int MaxBindingDepth = 1_000;
+
     /// <summary>
     /// Operators chained in one expression (<c>1+1+…</c>, <c>- - -1</c>, <c>a.b.c…</c>) nest the tree
     /// without brackets, so the scanner's bracket count misses them; every later phase recurses on it.

@@ -1,5 +1,6 @@
 using Carbon.Compiler.Catalogue;
 using Carbon.Compiler.Diagnostics;
+using Carbon.Compiler.Parsing;
 using Carbon.Compiler.Syntax;
 using Carbon.Compiler.Units;
 
@@ -8,6 +9,32 @@ namespace Carbon.Compiler.Semantics;
 internal sealed partial class Binder
 {
     private BoundExpr BindExpr(Expr expr)
+    {
+        // Named values refer to each other, so binding recurses through them as well as through
+        // operators; the total depth is bounded so that no file can exhaust the stack.
+        if (depth >= Limits.MaxBindingDepth)
+        {
+            if (!depthReported)
+            {
+                depthReported = true;
+                diagnostics.Report(DiagnosticCatalog.BindingTooDeep, current, expr.Span, Limits.MaxBindingDepth);
+            }
+
+            return new BoundError();
+        }
+
+        depth++;
+        try
+        {
+            return BindExprCore(expr);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private BoundExpr BindExprCore(Expr expr)
     {
         switch (expr)
         {
@@ -70,7 +97,11 @@ internal sealed partial class Binder
 
                 int e = f.Divides ? -f.Exponent : f.Exponent;
                 factor *= Math.Pow(info.Factor, e);
-                dim *= info.Dimension.Pow(e);
+                if (!Dimension.TryCombine(dim, info.Dimension.Pow(e), 1, out dim))
+                {
+                    diagnostics.Report(DiagnosticCatalog.BadExponent, current, f.Span);
+                    return new BoundError();
+                }
             }
         }
 
@@ -251,7 +282,12 @@ internal sealed partial class Binder
                 break;
             case '*':
                 n = l.Number * r.Number;
-                dim = l.Dimension * r.Dimension;
+                if (!Dimension.TryCombine(l.Dimension, r.Dimension, 1, out dim))
+                {
+                    diagnostics.Report(DiagnosticCatalog.BadExponent, current, b.Span);
+                    return new BoundError();
+                }
+
                 includesPue = l.IncludesPue || r.IncludesPue || l.IsPue || r.IsPue;
                 break;
             default:
@@ -262,7 +298,12 @@ internal sealed partial class Binder
                 }
 
                 n = l.Number / r.Number;
-                dim = l.Dimension / r.Dimension;
+                if (!Dimension.TryCombine(l.Dimension, r.Dimension, -1, out dim))
+                {
+                    diagnostics.Report(DiagnosticCatalog.BadExponent, current, b.Span);
+                    return new BoundError();
+                }
+
                 includesPue = l.IncludesPue && !r.IsPue;
                 break;
         }

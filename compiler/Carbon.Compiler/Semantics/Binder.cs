@@ -24,6 +24,8 @@ internal sealed partial class Binder
     private readonly HashSet<(EntitySymbol, string)> warnedDefaults = [];
     private readonly SemanticModel model;
     private SourceText current = null!;
+    private int depth;
+    private bool depthReported;
     private BoundCampaign? campaign;
 
     public Binder(DiagnosticBag diagnostics, SemanticModel model)
@@ -115,9 +117,12 @@ internal sealed partial class Binder
             {
                 var names = block.Kind == BlockKind.Site ? StandardCatalogue.Sites : StandardCatalogue.Hardware;
                 string? suggestion = Names.Closest(b.Text, names.Select(e => e.Name));
+                string ending = suggestion is null
+                    ? ". It has " + string.Join(", ", names.Select(e => e.Name)) + "."
+                    : Names.DidYouMean(suggestion);
                 diagnostics.Report(
                     DiagnosticCatalog.UnknownCatalogueEntry, source, b.Span,
-                    PropertySpecs.BlockName(block.Kind), b.Text, Names.DidYouMean(suggestion));
+                    PropertySpecs.BlockName(block.Kind), b.Text, ending);
             }
         }
 
@@ -244,6 +249,7 @@ internal sealed partial class Binder
             entity.States[name] = BindState.Done;
             var prop = new BoundProperty(name, bound, PropertyOrigin.Stated, null, stated);
             entity.Resolved[name] = prop;
+            model.ValueOrder.Add(new OwnedProperty(entity, prop));
             return prop;
         }
 
@@ -473,6 +479,7 @@ internal sealed partial class Binder
         var bound = BindExpr(let.Syntax.Value);
         let.Bound = bound;
         let.State = BindState.Done;
+        model.ValueOrder.Add(let);
         current = saved;
     }
 }

@@ -4,6 +4,9 @@ using Carbon.Compiler.Text;
 
 namespace Carbon.Compiler.Semantics;
 
+/// <summary>A stated property of a site or hardware, with its owner.</summary>
+public sealed record OwnedProperty(EntitySymbol Owner, BoundProperty Property);
+
 /// <summary>A use of a name, for go-to-definition and hover.</summary>
 public sealed record SymbolReference(SourceText Source, TextSpan Span, Symbol Symbol);
 
@@ -21,6 +24,13 @@ public sealed class SemanticModel
     public List<(SourceText Source, TextSpan Span, Constant Constant)> ConstantReferences { get; } = [];
 
     public Dictionary<PropertyItem, BoundExpr> PropertyValues { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Named values (<see cref="LetSymbol"/>) and stated properties (<see cref="OwnedProperty"/>) in the order their binding completed: each after the values
+    /// it uses. Evaluating or emitting them in this order keeps recursion shallow however long a chain
+    /// of values is.
+    /// </summary>
+    public List<object> ValueOrder { get; } = [];
 
     /// <summary>The report line each run, stage-less development estimate or embodied block produced.</summary>
     public Dictionary<BlockItem, BoundLine> LinesBySyntax { get; } = new(ReferenceEqualityComparer.Instance);

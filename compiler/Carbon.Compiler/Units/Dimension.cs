@@ -91,6 +91,28 @@ public readonly struct Dimension : IEquatable<Dimension>
 
     public static bool operator !=(Dimension a, Dimension b) => a.packed != b.packed;
 
+    /// <summary>
+    /// Multiplies (<paramref name="sign"/> 1) or divides (-1) two dimensions; false when an exponent
+    /// would leave -32 to 32, where the packed representation would otherwise saturate silently.
+    /// </summary>
+    public static bool TryCombine(Dimension a, Dimension b, int sign, out Dimension result)
+    {
+        result = None;
+        for (int i = 0; i < Count; i++)
+        {
+            var bd = (BaseDimension)i;
+            int e = a[bd] + (sign * b[bd]);
+            if (Math.Abs(e) > 32)
+            {
+                return false;
+            }
+
+            result = result.With(bd, e);
+        }
+
+        return true;
+    }
+
     public Dimension Pow(int n)
     {
         var d = None;
