@@ -28,7 +28,8 @@ public sealed class DocumentAnalysis
 {
     private Dictionary<object, Estimate>? estimatesByBlock;
 
-    private DocumentAnalysis(DocumentSnapshot snapshot, CarbonCompilation compilation, FootprintReport? report, IReadOnlyList<Estimate> estimates, string? projectDirectory)
+    private DocumentAnalysis(DocumentSnapshot snapshot, CarbonCompilation compilation, FootprintReport? report,
+        IReadOnlyList<Estimate> estimates, string? projectDirectory)
     {
         Snapshot = snapshot;
         Compilation = compilation;
@@ -50,7 +51,8 @@ public sealed class DocumentAnalysis
     /// <summary>Where imports are resolved from; null for documents that are not files.</summary>
     public string? ProjectDirectory { get; }
 
-    public static DocumentAnalysis Create(DocumentSnapshot snapshot, DocumentStore store, IReadOnlyList<string> workspaceRoots)
+    public static DocumentAnalysis Create(DocumentSnapshot snapshot, DocumentStore store,
+        IReadOnlyList<string> workspaceRoots)
     {
         CarbonCompilation compilation;
         string? project = null;
@@ -65,7 +67,8 @@ public sealed class DocumentAnalysis
         }
 
         var report = compilation.Interpret();
-        return new DocumentAnalysis(snapshot, compilation, report, report is null ? [] : CollectEstimates(compilation, report), project);
+        return new DocumentAnalysis(snapshot, compilation, report,
+            report is null ? [] : CollectEstimates(compilation, report), project);
     }
 
     /// <summary>The estimate of a block, if it has one.</summary>
@@ -100,7 +103,8 @@ public sealed class DocumentAnalysis
         {
             if (lineFigures.TryGetValue(line, out var figures) && block.Kind is BlockKind.Run or BlockKind.Embodied)
             {
-                estimates.Add(new Estimate(block, block.Kind == BlockKind.Run ? EstimateOwner.Run : EstimateOwner.Embodied, figures));
+                estimates.Add(new Estimate(block,
+                    block.Kind == BlockKind.Run ? EstimateOwner.Run : EstimateOwner.Embodied, figures));
             }
         }
 
@@ -136,7 +140,8 @@ public sealed class DocumentAnalysis
 
                 if (info.Length > Limits.MaxFileLength)
                 {
-                    error = string.Create(CultureInfo.InvariantCulture, $"it is larger than {Limits.MaxFileLength} bytes.");
+                    error = string.Create(CultureInfo.InvariantCulture,
+                        $"it is larger than {Limits.MaxFileLength} bytes.");
                     return null;
                 }
 
@@ -170,11 +175,13 @@ public static class EstimateText
             "| CO2e (location-based) | " + Co2e(f.Co2eTotalKg) + " |",
             "| of which operational / embodied | " + Co2e(f.Co2eOperationalKg) + " / " + Co2e(f.Co2eEmbodiedKg) + " |",
             "| Water consumed | " + Water(f.WaterTotalL) + " |",
-            "| on-site / off-site / embodied | " + Water(f.WaterOnsiteL) + " / " + Water(f.WaterOffsiteL) + " / " + Water(f.WaterEmbodiedL) + " |",
+            "| on-site / off-site / embodied | " + Water(f.WaterOnsiteL) + " / " + Water(f.WaterOffsiteL) +
+                " / " + Water(f.WaterEmbodiedL) + " |",
         };
         if (f.WithdrawalL > 0)
         {
-            lines.Add("| Water withdrawn on site | " + Water(f.WithdrawalL).Replace("L", "L_wd", StringComparison.Ordinal) + " |");
+            lines.Add("| Water withdrawn on site | " +
+                Water(f.WithdrawalL).Replace("L", "L_wd", StringComparison.Ordinal) + " |");
         }
 
         return string.Join('\n', lines);

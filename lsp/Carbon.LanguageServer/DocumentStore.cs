@@ -30,7 +30,9 @@ public sealed class DocumentSnapshot
 
     public SourceText Text { get; }
 
-    /// <summary>Applies the changes of one <c>didChange</c> in order, each against the text left by the one before.</summary>
+    /// <summary>
+    /// Applies the changes of one <c>didChange</c> in order, each against the text left by the one before.
+    /// </summary>
     public DocumentSnapshot With(int version, IEnumerable<TextDocumentContentChangeEvent> changes)
     {
         string text = RawText;
@@ -60,7 +62,9 @@ public sealed class DocumentSnapshot
     }
 }
 
-/// <summary>The open documents, each with its latest snapshot. Thread-safe; snapshots are replaced, never changed.</summary>
+/// <summary>
+/// The open documents, each with its latest snapshot. Thread-safe; snapshots are replaced, never changed.
+/// </summary>
 public sealed class DocumentStore
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
@@ -75,7 +79,8 @@ public sealed class DocumentStore
 
     /// <summary>The open document whose file is at <paramref name="fullPath"/>, if any.</summary>
     public DocumentSnapshot? ByPath(string fullPath) =>
-        documents.Values.FirstOrDefault(d => d.FilePath is not null && string.Equals(d.FilePath, fullPath, StringComparison.Ordinal));
+        documents.Values.FirstOrDefault(d =>
+            d.FilePath is not null && string.Equals(d.FilePath, fullPath, StringComparison.Ordinal));
 }
 
 /// <summary>Conversions between <c>file:</c> URIs and paths.</summary>

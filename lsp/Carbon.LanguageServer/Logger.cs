@@ -30,7 +30,8 @@ public sealed class Logger(TextWriter stderr)
         };
         lock (gate)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[carbon-lsp {DateTime.UtcNow:HH:mm:ss.fff} {level}] {message}"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[carbon-lsp {DateTime.UtcNow:HH:mm:ss.fff} {level}] {message}"));
             stderr.Flush();
         }
 

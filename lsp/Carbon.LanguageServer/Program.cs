@@ -13,7 +13,8 @@ if (args.Contains("--version"))
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
-    Console.Error.WriteLine("carbon-lsp: the .carbon language server. It speaks the Language Server Protocol on standard input and output;");
+    Console.Error.WriteLine("carbon-lsp: the .carbon language server. " +
+        "It speaks the Language Server Protocol on standard input and output;");
     Console.Error.WriteLine("start it from an editor. Options: --stdio (accepted; the only transport), --version.");
     return 0;
 }

@@ -45,7 +45,8 @@ public sealed class Server : IDisposable
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
-        rpc.AddLocalRpcTarget(new Methods(this), new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.AddLocalRpcTarget(new Methods(this),
+            new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.Disconnected += (_, e) =>
         {
             if (e.Exception is not null && !shutdownRequested)
@@ -73,7 +74,9 @@ public sealed class Server : IDisposable
 
     internal Workspace Workspace => workspace;
 
-    /// <summary>Starts serving: reads requests from <paramref name="input"/> and writes to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Starts serving: reads requests from <paramref name="input"/> and writes to <paramref name="output"/>.
+    /// </summary>
     public static Server Start(Stream input, Stream output, TextWriter stderr, TimeSpan? debounce = null)
     {
         var server = new Server(input, output, stderr);
@@ -136,7 +139,10 @@ public sealed class Server : IDisposable
     {
         if (!initialized)
         {
-            throw new LocalRpcException("The server is not initialized yet.") { ErrorCode = ErrorCodes.ServerNotInitialized };
+            throw new LocalRpcException("The server is not initialized yet.")
+            {
+                ErrorCode = ErrorCodes.ServerNotInitialized,
+            };
         }
 
         if (shutdownRequested)
@@ -217,7 +223,10 @@ public sealed class Server : IDisposable
         {
             if (s.initialized)
             {
-                throw new LocalRpcException("initialize was already received.") { ErrorCode = ErrorCodes.InvalidRequest };
+                throw new LocalRpcException("initialize was already received.")
+                {
+                    ErrorCode = ErrorCodes.InvalidRequest,
+                };
             }
 
             var roots = (p.WorkspaceFolders ?? []).Select(f => Uris.ToFilePath(f.Uri)).OfType<string>().ToList();
@@ -235,7 +244,8 @@ public sealed class Server : IDisposable
             return new InitializeResult(
                 new ServerCapabilities(
                     PositionEncoding: "utf-16",
-                    TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental),
+                    TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true,
+                        Change: TextDocumentSyncKind.Incremental),
                     CompletionProvider: new CompletionOptions([".", ":", "=", " ", "/", "*"], ResolveProvider: false),
                     HoverProvider: true,
                     DefinitionProvider: true,
@@ -281,7 +291,8 @@ public sealed class Server : IDisposable
         [JsonRpcMethod("textDocument/didOpen")]
         public void DidOpen(DidOpenTextDocumentParams p) =>
             s.GuardNotification("textDocument/didOpen", () =>
-                s.workspace.Open(new DocumentSnapshot(p.TextDocument.Uri, p.TextDocument.Version, p.TextDocument.Text ?? "")));
+                s.workspace.Open(new DocumentSnapshot(p.TextDocument.Uri, p.TextDocument.Version,
+                    p.TextDocument.Text ?? "")));
 
         [JsonRpcMethod("textDocument/didChange")]
         public void DidChange(DidChangeTextDocumentParams p) =>
@@ -309,7 +320,8 @@ public sealed class Server : IDisposable
             s.Guard("textDocument/completion", () =>
             {
                 var doc = s.RequireDocument(p.TextDocument);
-                return Task.FromResult(Capabilities.Completion.Complete(doc, s.workspace.LastCompleted(doc.Uri), p.Position));
+                return Task.FromResult(Capabilities.Completion.Complete(doc, s.workspace.LastCompleted(doc.Uri),
+                    p.Position));
             });
 
         [JsonRpcMethod("textDocument/hover")]

@@ -8,7 +8,8 @@ namespace Carbon.LanguageServer;
 /// not JSON or not JSON-RPC: that message is logged and skipped instead of closing the connection.
 /// A request that arrives malformed has no id the server could answer to, so skipping is all it can do.
 /// </summary>
-internal sealed class TolerantMessageHandler(Stream writer, Stream reader, IJsonRpcMessageFormatter formatter, Logger log)
+internal sealed class TolerantMessageHandler(
+    Stream writer, Stream reader, IJsonRpcMessageFormatter formatter, Logger log)
     : HeaderDelimitedMessageHandler(writer, reader, formatter)
 {
     // After this many malformed messages in a row, the stream itself is assumed broken.

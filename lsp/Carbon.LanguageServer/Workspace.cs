@@ -72,7 +72,9 @@ public sealed class Workspace
         }
     }
 
-    /// <summary>The analysis of a snapshot: shared when the snapshot is current, computed afresh for an old one.</summary>
+    /// <summary>
+    /// The analysis of a snapshot: shared when the snapshot is current, computed afresh for an old one.
+    /// </summary>
     public Task<DocumentAnalysis> GetAnalysisAsync(DocumentSnapshot snapshot)
     {
         if (entries.TryGetValue(snapshot.Uri, out var entry) && ReferenceEquals(entry.Snapshot, snapshot))
@@ -90,7 +92,8 @@ public sealed class Workspace
     private void Replace(DocumentSnapshot snapshot, TimeSpan delay)
     {
         var entry = new Entry(snapshot);
-        entry.Analysis = new Lazy<Task<DocumentAnalysis>>(() => Start(entry), LazyThreadSafetyMode.ExecutionAndPublication);
+        entry.Analysis = new Lazy<Task<DocumentAnalysis>>(() => Start(entry),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         if (entries.TryGetValue(snapshot.Uri, out var old))
         {
             old.CancelDebounce();
@@ -131,7 +134,8 @@ public sealed class Workspace
                 {
                     if (!entry.Requested && !IsCurrent(entry))
                     {
-                        throw new OperationCanceledException("A newer version replaced this one before its analysis started.");
+                        throw new OperationCanceledException(
+                            "A newer version replaced this one before its analysis started.");
                     }
 
                     return DocumentAnalysis.Create(entry.Snapshot, Documents, Roots);
@@ -170,7 +174,8 @@ public sealed class Workspace
         return task;
     }
 
-    private bool IsCurrent(Entry entry) => entries.TryGetValue(entry.Snapshot.Uri, out var now) && ReferenceEquals(now, entry);
+    private bool IsCurrent(Entry entry) =>
+        entries.TryGetValue(entry.Snapshot.Uri, out var now) && ReferenceEquals(now, entry);
 
     private void InvalidateDependents(DocumentSnapshot changed)
     {
@@ -191,7 +196,8 @@ public sealed class Workspace
             }
 
             bool imports = analysis.Compilation.Model.Files.Any(f =>
-                f.IsImport && string.Equals(Path.GetFullPath(Path.Combine(project, f.Source.Path)), path, StringComparison.Ordinal));
+                f.IsImport && string.Equals(Path.GetFullPath(Path.Combine(project, f.Source.Path)), path,
+                    StringComparison.Ordinal));
             if (imports && Documents.Get(uri) is { } doc)
             {
                 Replace(doc, Debounce);
@@ -207,7 +213,9 @@ public sealed class Workspace
 
         public Lazy<Task<DocumentAnalysis>> Analysis { get; set; } = null!;
 
-        /// <summary>True once a request waits for this analysis: it then runs even if a newer version arrives.</summary>
+        /// <summary>
+        /// True once a request waits for this analysis: it then runs even if a newer version arrives.
+        /// </summary>
         public bool Requested { get; set; }
 
         public void CancelDebounce()

@@ -23,7 +23,8 @@ internal static class Program
         int edits = int.Parse(Option(args, "--edits") ?? "200", CultureInfo.InvariantCulture);
         if (!File.Exists(server))
         {
-            Console.Error.WriteLine($"carbon-lsp-bench: server not found at {server}; build lsp/Carbon.LanguageServer in Release first.");
+            Console.Error.WriteLine(
+                $"carbon-lsp-bench: server not found at {server}; build lsp/Carbon.LanguageServer in Release first.");
             return 2;
         }
 
@@ -43,18 +44,23 @@ internal static class Program
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         var client = new Client();
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream,
+            process.StandardOutput.BaseStream, formatter));
         rpc.AddLocalRpcTarget(client, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
 
         const string uri = "file:///bench/generated.carbon";
-        await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = (string?)null, capabilities = new { } });
+        await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize",
+            new { processId = Environment.ProcessId, rootUri = (string?)null, capabilities = new { } });
         await rpc.NotifyWithParameterObjectAsync("initialized", new { });
         var opened = client.WaitFor(1);
         var openWatch = Stopwatch.StartNew();
-        await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "carbon", version = 1, text } });
+        await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen",
+            new { textDocument = new { uri, languageId = "carbon", version = 1, text } });
         var first = await opened;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"opened {lines} lines: first diagnostics after {openWatch.ElapsedMilliseconds} ms ({first.GetProperty("diagnostics").GetArrayLength()} diagnostics)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"opened {lines} lines: first diagnostics after {openWatch.ElapsedMilliseconds} ms " +
+            $"({first.GetProperty("diagnostics").GetArrayLength()} diagnostics)"));
 
         var hintsLatency = new List<double>();
         var completionLatency = new List<double>();
@@ -74,8 +80,13 @@ internal static class Program
             });
 
             // An editor asks for the hints of the visible lines right after the edit.
-            var visible = new { start = new { line = Math.Max(line - 40, 0), character = 0 }, end = new { line = line + 40, character = 0 } };
-            var hints = rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/inlayHint", new { textDocument = new { uri }, range = visible });
+            var visible = new
+            {
+                start = new { line = Math.Max(line - 40, 0), character = 0 },
+                end = new { line = line + 40, character = 0 },
+            };
+            var hints = rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/inlayHint",
+                new { textDocument = new { uri }, range = visible });
             await Task.WhenAll(diagnostics, hints);
             hintsLatency.Add(watch.Elapsed.TotalMilliseconds);
             if ((await hints).GetArrayLength() == 0)
@@ -109,7 +120,9 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{edits} one-character edits on {lines} lines"));
         Console.WriteLine(Line("edit -> diagnostics + inlay hints", hintsLatency));
         Console.WriteLine(Line("completion", completionLatency));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory after the edits: working set {workingSet / (1024.0 * 1024):F0} MiB, private {privateBytes / (1024.0 * 1024):F0} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"server memory after the edits: working set {workingSet / (1024.0 * 1024):F0} MiB, " +
+            $"private {privateBytes / (1024.0 * 1024):F0} MiB"));
         return 0;
     }
 
@@ -117,7 +130,8 @@ internal static class Program
     {
         var sorted = samples.Order().ToList();
         double P(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"{what}: p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {sorted[^1]:F1} ms");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what}: p50 {P(0.5):F1} ms, p95 {P(0.95):F1} ms, max {sorted[^1]:F1} ms");
     }
 
     private static string? Option(string[] args, string name)
@@ -134,7 +148,8 @@ internal static class Program
             dir = dir.Parent;
         }
 
-        return Path.Combine(dir?.FullName ?? ".", "lsp", "Carbon.LanguageServer", "bin", "Release", "net10.0", "carbon-lsp.dll");
+        return Path.Combine(dir?.FullName ?? ".", "lsp", "Carbon.LanguageServer", "bin", "Release", "net10.0",
+            "carbon-lsp.dll");
     }
 
     /// <summary>
@@ -172,9 +187,11 @@ internal static class Program
             Add(string.Create(CultureInfo.InvariantCulture, $"    model = \"{s % 7}B\""));
             for (int r = 0; r < 8 && line < lines - 3; r++)
             {
-                string prefix = string.Create(CultureInfo.InvariantCulture, $"    run run_{r} : {(r == 0 ? "final" : "development")} {{ gpu_time = ");
+                string prefix = string.Create(CultureInfo.InvariantCulture,
+                    $"    run run_{r} : {(r == 0 ? "final" : "development")} {{ gpu_time = ");
                 edits.Add((line, prefix.Length + 1));
-                Add(prefix + string.Create(CultureInfo.InvariantCulture, $"{1000 + (s * 8) + r} GPU*h  power = {(r % 2 == 0 ? "621 W/GPU" : "dev_power")} }}"));
+                Add(prefix + string.Create(CultureInfo.InvariantCulture,
+                    $"{1000 + (s * 8) + r} GPU*h  power = {(r % 2 == 0 ? "621 W/GPU" : "dev_power")} }}"));
             }
 
             Add("  }");

@@ -27,7 +27,8 @@ public sealed class CheckTests
 
         Assert.True(r.Exit == 0, r.ToString());
         string line = Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.EndsWith("budgets.carbon(13,3): warning CB6002: The facility energy of campaign \"Budgeted\" is 753.0 MWh, " +
+        Assert.EndsWith("budgets.carbon(13,3): warning CB6002: The facility energy of campaign \"Budgeted\" " +
+            "is 753.0 MWh, " +
             "over its warning budget of 700 MWh.", line);
     }
 
@@ -40,7 +41,8 @@ public sealed class CheckTests
         var r = Cli.Run("check", file, "--format", "msbuild");
 
         Assert.True(r.Exit == 1, r.ToString());
-        Assert.Contains("lab.carbon(6,3): error CB6001: The CO2e of campaign \"Lab\" is 239.0 tCO2e, over its budget of 200 tCO2e.", r.Err);
+        Assert.Contains("lab.carbon(6,3): error CB6001: The CO2e of campaign \"Lab\" is 239.0 tCO2e, " +
+            "over its budget of 200 tCO2e.", r.Err);
     }
 
     [Theory]
@@ -74,8 +76,10 @@ public sealed class CheckTests
         var r = Cli.Run("check", file, "--format", "msbuild");
 
         Assert.True(r.Exit == 1, r.ToString());
-        Assert.Contains("warning CB6002: The facility energy of model \"7B\" in campaign \"Lab\" is 720.0 MWh, over its warning budget of 100 MWh.", r.Err);
-        Assert.Contains("lab.carbon(9,5): error CB6001: The GPU time of stage pretrain of campaign \"Lab\" is 1,000,000 GPU-h, " +
+        Assert.Contains("warning CB6002: The facility energy of model \"7B\" in campaign \"Lab\" is 720.0 MWh, " +
+            "over its warning budget of 100 MWh.", r.Err);
+        Assert.Contains("lab.carbon(9,5): error CB6001: The GPU time of stage pretrain of campaign \"Lab\" " +
+            "is 1,000,000 GPU-h, " +
             "over its budget of 900,000 GPU-h.", r.Err);
     }
 
@@ -89,12 +93,14 @@ public sealed class CheckTests
         var r = Cli.Run("check", none, own, "--budget", "co2e <= 100 tCO2e", "--format", "msbuild");
 
         Assert.True(r.Exit == 1, r.ToString());
-        Assert.Contains("none.carbon(3,10): error CB6001: The CO2e of campaign \"Lab\" is 239.0 tCO2e, over its budget of 100 tCO2e (--budget).", r.Err);
+        Assert.Contains("none.carbon(3,10): error CB6001: The CO2e of campaign \"Lab\" is 239.0 tCO2e, " +
+            "over its budget of 100 tCO2e (--budget).", r.Err);
         Assert.DoesNotContain("own.carbon", r.Err);
 
         var bad = Cli.Run("check", none, "--budget", "co2e <= 4000 t", "--format", "msbuild");
         Assert.True(bad.Exit == 2, bad.ToString());
-        Assert.Contains("error CB0016: The budget 'co2e <= 4000 t' given with --budget is not valid: Cannot compare the co2e budget's figure, a CO2e mass", bad.Err);
+        Assert.Contains("error CB0016: The budget 'co2e <= 4000 t' given with --budget is not valid: " +
+            "Cannot compare the co2e budget's figure, a CO2e mass", bad.Err);
 
         var smuggled = Cli.Run("check", none, "--budget", "co2e <= 1 tCO2e } campaign \"x\" { ", "--format", "msbuild");
         Assert.True(smuggled.Exit == 2, smuggled.ToString());
@@ -130,7 +136,8 @@ public sealed class CheckTests
         Assert.True(r.Exit == 1, r.ToString());
         string line = Assert.Single(r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("::error file=", line);
-        Assert.Contains("a%2Cb.carbon,line=6,col=3,endLine=6,endColumn=33,title=CB6001 Over budget::CB6001: The CO2e of campaign", line);
+        Assert.Contains("a%2Cb.carbon,line=6,col=3,endLine=6,endColumn=33,title=CB6001 Over budget::" +
+            "CB6001: The CO2e of campaign", line);
     }
 
     [Fact]
@@ -147,7 +154,8 @@ public sealed class CheckTests
         using var doc = JsonDocument.Parse(r.Out);
         var run = doc.RootElement.GetProperty("runs")[0];
         Assert.Equal("2.1.0", doc.RootElement.GetProperty("version").GetString());
-        Assert.Equal("CB6001", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("id").GetString());
+        Assert.Equal("CB6001",
+            run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("id").GetString());
         var result = run.GetProperty("results")[0];
         Assert.Equal("error", result.GetProperty("level").GetString());
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");

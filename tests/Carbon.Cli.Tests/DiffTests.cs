@@ -62,7 +62,8 @@ public sealed class DiffTests
         Assert.Equal(264.9m, co2e.GetProperty("after").GetDecimal());
         Assert.Equal(23.9m, co2e.GetProperty("change").GetDecimal());
         Assert.Equal(9.9m, co2e.GetProperty("changePercent").GetDecimal());
-        var stage = a.GetProperty("campaigns")[0].GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "pretrain");
+        var stage = a.GetProperty("campaigns")[0].GetProperty("stages").EnumerateArray()
+            .Single(s => s.GetProperty("name").GetString() == "pretrain");
         Assert.Equal(100_000m, stage.GetProperty("metrics").GetProperty("gpuTime").GetProperty("change").GetDecimal());
         Assert.Equal("unchanged", a.GetProperty("campaigns")[0].GetProperty("stages").EnumerateArray()
             .Single(s => s.GetProperty("name").GetString() == "post").GetProperty("status").GetString());
@@ -73,7 +74,8 @@ public sealed class DiffTests
         Assert.Equal("unchanged", renamed.GetProperty("campaigns")[0].GetProperty("status").GetString());
         var gone = File(doc, "gone.carbon");
         Assert.Equal("removed", gone.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, gone.GetProperty("campaigns")[0].GetProperty("totals").GetProperty("co2e").GetProperty("after").ValueKind);
+        Assert.Equal(JsonValueKind.Null,
+            gone.GetProperty("campaigns")[0].GetProperty("totals").GetProperty("co2e").GetProperty("after").ValueKind);
         Assert.Equal("added", File(doc, "new.carbon").GetProperty("status").GetString());
         Assert.Equal("unchanged", File(doc, "same.carbon").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, File(doc, "new.carbon").GetProperty("campaigns")[0].GetProperty("totals")
@@ -99,7 +101,8 @@ public sealed class DiffTests
         Has(r.Out, "a.carbon: changed", r);
         Has(r.Out, "untracked.carbon: added", r);
         Assert.Equal(statusBefore, repo.Git("status", "--porcelain"));
-        Assert.Equal(indexBefore, Convert.ToHexString(System.IO.File.ReadAllBytes(Path.Combine(repo.Path, ".git", "index"))));
+        Assert.Equal(indexBefore,
+            Convert.ToHexString(System.IO.File.ReadAllBytes(Path.Combine(repo.Path, ".git", "index"))));
         Assert.Equal(refsBefore, repo.Git("for-each-ref"));
     }
 
@@ -110,8 +113,10 @@ public sealed class DiffTests
         repo.Write("a.carbon", Campaign("A", 1_000_000));
         string first = repo.Commit("first");
         // The same figures written differently, plus a change too small to show at 0.1 t, 0.1 MWh and 0.1 kL.
-        repo.Write("a.carbon", "// reformatted\n" + Campaign("A", 1_000_000).Replace("1000000", "1_000_000", StringComparison.Ordinal)
-            .Replace("600 W/GPU", "600.0001 W/GPU", StringComparison.Ordinal).Replace("10_000 GPU*h", "10000 GPU*h", StringComparison.Ordinal));
+        repo.Write("a.carbon", "// reformatted\n" + Campaign("A", 1_000_000)
+            .Replace("1000000", "1_000_000", StringComparison.Ordinal)
+            .Replace("600 W/GPU", "600.0001 W/GPU", StringComparison.Ordinal)
+            .Replace("10_000 GPU*h", "10000 GPU*h", StringComparison.Ordinal));
         string second = repo.Commit("reformat");
 
         var r = Diff(repo, first, second, "--format", "markdown");
@@ -127,13 +132,15 @@ public sealed class DiffTests
         using var repo = new TempRepo();
         repo.Write("a.carbon", Campaign("A|B", 1_000_000));
         string first = repo.Commit("first");
-        repo.Write("a.carbon", Campaign("A|B", 1_200_000).Replace("stage post : sft", "stage post_renamed : sft", StringComparison.Ordinal));
+        repo.Write("a.carbon", Campaign("A|B", 1_200_000)
+            .Replace("stage post : sft", "stage post_renamed : sft", StringComparison.Ordinal));
         string second = repo.Commit("second");
 
         var r = Diff(repo, first, second, "--format", "markdown");
 
         Assert.True(r.Exit == 0, r.ToString());
-        Assert.StartsWith($"<!-- carbonc-diff -->\n## Carbon footprint: `{first} ({first[..7]})` → `{second} ({second[..7]})`", r.Out);
+        Assert.StartsWith($"<!-- carbonc-diff -->\n## Carbon footprint: " +
+            $"`{first} ({first[..7]})` → `{second} ({second[..7]})`", r.Out);
         Has(r.Out, "**campaign \"A\\|B\"** (changed)", r);
         Has(r.Out, "| stage pretrain (changed) | 239.0 → **286.8** (+47.8, +20.0 %) |", r);
         Has(r.Out, "| stage post\\_renamed (renamed from post) |", r);
@@ -152,7 +159,8 @@ public sealed class DiffTests
         var r = Diff(repo, first, second, "--format", "markdown");
 
         Assert.True(r.Exit == 1, r.ToString());
-        Has(r.Err, $"a.carbon(6,3): error CB6006: The CO2e of campaign \"A\" changed by +47.8 tCO2e (+19.8 %) since {first} ({first[..7]}), " +
+        Has(r.Err, $"a.carbon(6,3): error CB6006: The CO2e of campaign \"A\" changed by +47.8 tCO2e (+19.8 %) " +
+            $"since {first} ({first[..7]}), " +
             "over its budget of +10 %.", r);
         Has(r.Err, "a.carbon(7,3): warning CB6007: The facility energy of campaign \"A\" changed by +144.0 MWh", r);
         Has(r.Out, ":x: `a.carbon(6,3)` CB6006", r);
@@ -177,7 +185,8 @@ public sealed class DiffTests
 
         Assert.True(within.Exit == 0, within.ToString());
         Assert.True(over.Exit == 1, over.ToString());
-        Has(over.Err, "a.carbon(3,10): error CB6006: The GPU time of campaign \"A\" changed by +50,000 GPU-h (+5.0 %)", over);
+        Has(over.Err, "a.carbon(3,10): error CB6006: The GPU time of campaign \"A\" changed by +50,000 GPU-h (+5.0 %)",
+            over);
     }
 
     [Fact]
@@ -224,7 +233,9 @@ public sealed class DiffTests
 
         var fixedAtHead = Diff(repo, first, second);
         Assert.True(fixedAtHead.Exit == 0, fixedAtHead.ToString());
-        Has(fixedAtHead.Err, $"warning CB0018: 'flaky.carbon' does not compile at the base revision {first} ({first[..7]})", fixedAtHead);
+        Has(fixedAtHead.Err,
+            $"warning CB0018: 'flaky.carbon' does not compile at the base revision {first} ({first[..7]})",
+            fixedAtHead);
         Has(fixedAtHead.Err, first[..7] + ":flaky.carbon(1,26): error CB2006", fixedAtHead);
         Has(fixedAtHead.Out, "flaky.carbon: does not compile at " + first, fixedAtHead);
         Has(fixedAtHead.Out, "good.carbon: changed", fixedAtHead);

@@ -31,7 +31,8 @@ public sealed class ProcessTests
 
         Assert.True(ok.Exit == 0, ok.ToString());
         Assert.True(over.Exit == 1, over.ToString());
-        Assert.Contains("over.carbon(6,3): error CB6001: The CO2e of campaign \"P\" is 239.0 tCO2e, over its budget of 100 tCO2e.", over.Err);
+        Assert.Contains("over.carbon(6,3): error CB6001: The CO2e of campaign \"P\" is 239.0 tCO2e, " +
+            "over its budget of 100 tCO2e.", over.Err);
         Assert.True(warn.Exit == 0, warn.ToString());
         Assert.Contains("warning CB6002", warn.Err);
         Assert.True(bad.Exit == 2, bad.ToString());
@@ -45,10 +46,12 @@ public sealed class ProcessTests
         using var dir = new TempDir();
         dir.Write("over.carbon", Source("budget error co2e <= 100 tCO2e"));
 
-        var r = Cli.Process(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, dir.Path, "check", "over.carbon");
+        var r = Cli.Process(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, dir.Path, "check",
+            "over.carbon");
 
         Assert.True(r.Exit == 1, r.ToString());
-        Assert.StartsWith("::error file=over.carbon,line=6,col=3,endLine=6,endColumn=33,title=CB6001 Over budget::", r.Out);
+        Assert.StartsWith("::error file=over.carbon,line=6,col=3,endLine=6,endColumn=33,title=CB6001 Over budget::",
+            r.Out);
         Assert.Equal("", r.Err);
     }
 
@@ -58,14 +61,17 @@ public sealed class ProcessTests
         using var repo = new TempRepo();
         repo.Write("p.carbon", Source("budget error co2e change <= +10 %"));
         string first = repo.Commit("first");
-        repo.Write("p.carbon", Source("budget error co2e change <= +10 %").Replace("1_000_000", "1_050_000", StringComparison.Ordinal));
+        repo.Write("p.carbon",
+            Source("budget error co2e change <= +10 %").Replace("1_000_000", "1_050_000", StringComparison.Ordinal));
         string small = repo.Commit("+5 %");
-        repo.Write("p.carbon", Source("budget error co2e change <= +10 %").Replace("1_000_000", "1_200_000", StringComparison.Ordinal));
+        repo.Write("p.carbon",
+            Source("budget error co2e change <= +10 %").Replace("1_000_000", "1_200_000", StringComparison.Ordinal));
         repo.Commit("+20 %");
 
         var within = Cli.Process(null, repo.Path, "diff", first, small);
         var over = Cli.Process(null, repo.Path, "diff", first);
-        var noGit = Cli.Process(new Dictionary<string, string?> { ["CARBONC_GIT"] = "/nonexistent/git" }, repo.Path, "diff", first);
+        var noGit = Cli.Process(new Dictionary<string, string?> { ["CARBONC_GIT"] = "/nonexistent/git" }, repo.Path,
+            "diff", first);
 
         Assert.True(within.Exit == 0, within.ToString());
         Assert.True(over.Exit == 1, over.ToString());

@@ -36,7 +36,9 @@ public sealed partial class CliTests
             .Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> Malformed() =>
-        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "malformed"), "*.carbon").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "malformed"), "*.carbon")
+            .Select(f => Path.GetFileName(f))
+            .Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -81,7 +83,8 @@ public sealed partial class CliTests
         var (exit, _, stderr) = Run(TestPaths.RepoRoot, "check", "no/such/file.carbon");
 
         Assert.Equal(2, exit);
-        Assert.Contains("error CB0001: Cannot read 'no/such/file.carbon': no such file.", stderr, StringComparison.Ordinal);
+        Assert.Contains("error CB0001: Cannot read 'no/such/file.carbon': no such file.", stderr,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +110,8 @@ public sealed partial class CliTests
             var refused = Run(dir, "build", "c.carbon", "--emit-cs", "c.carbon");
 
             Assert.Equal(0, ok.Exit);
-            Assert.Contains("public static double[][] Campaign1()", File.ReadAllText(Path.Combine(dir, "out", "Campaign.cs")), StringComparison.Ordinal);
+            Assert.Contains("public static double[][] Campaign1()",
+                File.ReadAllText(Path.Combine(dir, "out", "Campaign.cs")), StringComparison.Ordinal);
             Assert.Equal(2, refused.Exit);
             Assert.Contains("error CB0002", refused.Err, StringComparison.Ordinal);
             Assert.Equal(original, File.ReadAllText(source));

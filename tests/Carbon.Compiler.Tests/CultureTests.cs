@@ -19,7 +19,8 @@ public sealed class CultureTests
             try
             {
                 string path = Path.Combine(TestPaths.Examples, "olmo3.carbon");
-                var compilation = CarbonCompilation.Create(new SourceText("examples/olmo3.carbon", File.ReadAllText(path)));
+                var compilation = CarbonCompilation.Create(
+                    new SourceText("examples/olmo3.carbon", File.ReadAllText(path)));
                 return ReportFormats.Write(format, compilation.Run().Report!);
             }
             finally

@@ -53,14 +53,17 @@ public sealed partial class DiagnosticSampleTests
     };
 
     public static TheoryData<string> Samples() =>
-        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "diagnostics"), "*.carbon").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "diagnostics"), "*.carbon")
+            .Select(f => Path.GetFileName(f))
+            .Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void Each_sample_reports_exactly_its_expected_diagnostics(string file)
     {
         string text = File.ReadAllText(Path.Combine(TestPaths.Samples, "diagnostics", file));
-        var expected = ExpectLine().Matches(text).Select(m => $"{m.Groups[1].Value} ({m.Groups[2].Value})").Order(StringComparer.Ordinal).ToList();
+        var expected = ExpectLine().Matches(text).Select(m => $"{m.Groups[1].Value} ({m.Groups[2].Value})")
+            .Order(StringComparer.Ordinal).ToList();
         var compilation = CarbonCompilation.Create(new SourceText(file, text));
         var actual = compilation.Diagnostics
             .Select(d => $"{d.Code} ({d.Start.Line},{d.Start.Column})")

@@ -14,7 +14,8 @@ namespace Carbon.Compiler.Tests;
 /// </summary>
 public sealed class ExpectedOutputTests
 {
-    private static string ExpectedDir => Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Expected", "examples");
+    private static string ExpectedDir =>
+        Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Expected", "examples");
 
     public static TheoryData<string> Examples() =>
         [.. Directory.GetFiles(TestPaths.Examples, "*.carbon", SearchOption.AllDirectories)
@@ -22,7 +23,9 @@ public sealed class ExpectedOutputTests
             .Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> DiagnosticSamples() =>
-        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "diagnostics"), "*.carbon").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(Path.Combine(TestPaths.Samples, "diagnostics"), "*.carbon")
+            .Select(f => Path.GetFileName(f))
+            .Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -30,7 +33,8 @@ public sealed class ExpectedOutputTests
     {
         string path = Path.Combine(TestPaths.Examples, example);
         var source = new SourceText("examples/" + example, File.ReadAllText(path));
-        var compilation = CarbonCompilation.Create(source, new FileSystemResolver(TestPaths.Examples), TestPaths.Examples, path);
+        var compilation = CarbonCompilation.Create(source, new FileSystemResolver(TestPaths.Examples),
+            TestPaths.Examples, path);
         string stem = Path.Combine(ExpectedDir, example.Replace('/', '_'));
 
         Compare(stem + ".diagnostics.txt", Annotate(source, compilation.Diagnostics));
@@ -59,7 +63,8 @@ public sealed class ExpectedOutputTests
     internal static string Annotate(SourceText source, IReadOnlyList<Diagnostic> diagnostics)
     {
         var sb = new StringBuilder();
-        var byLine = diagnostics.Where(d => d.Source == source).GroupBy(d => d.Start.Line).ToDictionary(g => g.Key, g => g.ToList());
+        var byLine = diagnostics.Where(d => d.Source == source).GroupBy(d => d.Start.Line)
+            .ToDictionary(g => g.Key, g => g.ToList());
         for (int line = 1; line <= source.LineCount; line++)
         {
             sb.Append(source.GetLine(line)).Append('\n');
@@ -88,7 +93,8 @@ public sealed class ExpectedOutputTests
             return;
         }
 
-        Assert.True(File.Exists(expectedPath), $"The expected file {expectedPath} is missing; run the tests with CARBON_UPDATE_EXPECTED=1 and review it.");
+        Assert.True(File.Exists(expectedPath),
+            $"The expected file {expectedPath} is missing; run the tests with CARBON_UPDATE_EXPECTED=1 and review it.");
         string expected = File.ReadAllText(expectedPath).Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.Equal(expected, actual);
     }

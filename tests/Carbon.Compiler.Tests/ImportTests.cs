@@ -26,7 +26,8 @@ public sealed class ImportTests : IDisposable
     {
         string path = Path.Combine(root, relative);
         // Shown as the command line shows it: relative to where carbonc runs, imports likewise.
-        return CarbonCompilation.Create(new SourceText(relative, File.ReadAllText(path)), new FileSystemResolver(Project),
+        return CarbonCompilation.Create(new SourceText(relative, File.ReadAllText(path)),
+            new FileSystemResolver(Project),
             Project, path);
     }
 

@@ -18,7 +18,8 @@ public sealed class Olmo3Tests
     });
 
     private static void Within(double expected, double actual, double tolerance = 0.005) =>
-        Assert.True(Math.Abs(actual - expected) <= Math.Abs(expected) * tolerance, $"expected {expected} ± {tolerance:P1}, got {actual}");
+        Assert.True(Math.Abs(actual - expected) <= Math.Abs(expected) * tolerance,
+            $"expected {expected} ± {tolerance:P1}, got {actual}");
 
     private static KindTotals Kind(RunKind k) => Report.Value.ByKind.Single(x => x.Kind == k);
 
@@ -44,7 +45,8 @@ public sealed class Olmo3Tests
     public void Facility_energy_is_12286_MWh() => Within(12_286_000, Report.Value.Totals.FacilityKwh);
 
     [Fact]
-    public void Final_runs_are_17_8_percent_of_gpu_hours() => Within(0.178, Report.Value.Ratios.FinalShareOfGpuHours!.Value, 0.01);
+    public void Final_runs_are_17_8_percent_of_gpu_hours() =>
+        Within(0.178, Report.Value.Ratios.FinalShareOfGpuHours!.Value, 0.01);
 
     [Fact]
     public void Think_uses_17_4_times_the_post_training_energy_of_Instruct_at_32B()

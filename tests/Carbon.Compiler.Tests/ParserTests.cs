@@ -80,7 +80,8 @@ public sealed class ParserTests
     [Fact]
     public void Every_node_carries_the_span_of_its_source()
     {
-        const string Text = "campaign \"Olmo 3\" {\n  stage p : pretraining {\n    run final { gpu_time = 10 GPU*h }\n  }\n}\n";
+        const string Text =
+            "campaign \"Olmo 3\" {\n  stage p : pretraining {\n    run final { gpu_time = 10 GPU*h }\n  }\n}\n";
         var (unit, _) = Parse(Text);
 
         var campaign = Assert.IsType<BlockItem>(Assert.Single(unit.Items));
@@ -98,7 +99,8 @@ public sealed class ParserTests
     [Fact]
     public void Comments_are_whitespace()
     {
-        var (unit, diagnostics) = Parse("// line\nlet /* inline */ a = 1 // trailing\n/* block\n over lines */ let b = 2\n");
+        var (unit, diagnostics) =
+            Parse("// line\nlet /* inline */ a = 1 // trailing\n/* block\n over lines */ let b = 2\n");
 
         Assert.Empty(diagnostics);
         Assert.Equal(2, unit.Items.Length);
@@ -108,7 +110,8 @@ public sealed class ParserTests
     public void A_broken_member_does_not_lose_the_rest_of_its_block()
     {
         // Newlines are whitespace, so 'pue =' takes 'grid' as its value and the error is at the second '='.
-        var (unit, diagnostics) = Parse("site s {\n  pue = \n  grid = 0.3 kgCO2e/kWh\n  wue_it = 0 L/kWh\n}\nsite t { pue = 1.1 }\n");
+        var (unit, diagnostics) =
+            Parse("site s {\n  pue = \n  grid = 0.3 kgCO2e/kWh\n  wue_it = 0 L/kWh\n}\nsite t { pue = 1.1 }\n");
 
         var error = Assert.Single(diagnostics);
         Assert.Equal("CB1001", error.Code);
@@ -136,7 +139,8 @@ public sealed class ParserTests
         var (unit, diagnostics) = Parse("campaign \"c\" {\n  site = s\n  hardware = h\n}\n");
 
         Assert.Empty(diagnostics);
-        Assert.Equal(["site", "hardware"], Assert.IsType<BlockItem>(Assert.Single(unit.Items)).Properties.Select(p => p.Name.Text));
+        Assert.Equal(["site", "hardware"],
+            Assert.IsType<BlockItem>(Assert.Single(unit.Items)).Properties.Select(p => p.Name.Text));
     }
 
     [Fact]
@@ -154,7 +158,8 @@ public sealed class ParserTests
         var (unit, diagnostics) = Parse("campaign \"c\" {\n  budget warning model \"32B\" co2e change <= +10 %\n}\n");
 
         Assert.Empty(diagnostics);
-        var budget = Assert.IsType<BudgetItem>(Assert.Single(Assert.IsType<BlockItem>(Assert.Single(unit.Items)).Members));
+        var budget = Assert.IsType<BudgetItem>(
+            Assert.Single(Assert.IsType<BlockItem>(Assert.Single(unit.Items)).Members));
         Assert.Equal(BudgetLevel.Warning, budget.Level);
         Assert.Equal("32B", budget.Model!.Value);
         Assert.Equal("co2e", budget.Metric.Text);
@@ -165,11 +170,13 @@ public sealed class ParserTests
     public void The_parser_never_throws_on_random_input()
     {
         var random = new Random(20261204);
-        const string Alphabet = "site hardware campaign stage run let import budget { } ( ) = + - * / . , ; : % ^ \" \\ \n 1 2.5 e GPU h kWh _ x // /* */ \t";
+        const string Alphabet = "site hardware campaign stage run let import budget " +
+            "{ } ( ) = + - * / . , ; : % ^ \" \\ \n 1 2.5 e GPU h kWh _ x // /* */ \t";
         var tokens = Alphabet.Split(' ');
         for (int i = 0; i < 2_000; i++)
         {
-            var text = string.Join(random.Next(2) == 0 ? " " : "", Enumerable.Range(0, random.Next(1, 40)).Select(_ => tokens[random.Next(tokens.Length)]));
+            var text = string.Join(random.Next(2) == 0 ? " " : "",
+                Enumerable.Range(0, random.Next(1, 40)).Select(_ => tokens[random.Next(tokens.Length)]));
             var exception = Record.Exception(() => CarbonCompilation.Create(new SourceText("r.carbon", text)));
             Assert.True(exception is null, $"input {text!.ReplaceLineEndings("\\n")} threw {exception}");
         }

@@ -79,12 +79,14 @@ internal static class Targets
 
         RoundTrip(compilation.Syntax);
         var run = compilation.Run(TimeSpan.FromSeconds(10));
-        if (run.Diagnostics.FirstOrDefault(d => d.Code.StartsWith("CB5", StringComparison.Ordinal)) is { } internalError)
+        if (run.Diagnostics.FirstOrDefault(d => d.Code.StartsWith("CB5", StringComparison.Ordinal))
+            is { } internalError)
         {
             // CB5004 (a non-finite result) is the one CB5 code bad input may cause; the rest are ours.
             if (internalError.Code != "CB5004")
             {
-                throw new InvalidOperationException("internal error on valid input: " + internalError.ToMsBuildString());
+                throw new InvalidOperationException(
+                    "internal error on valid input: " + internalError.ToMsBuildString());
             }
 
             return;
@@ -120,7 +122,8 @@ internal static class Targets
         var reparsed = Parser.Parse(new SourceText("printed.carbon", printed), again);
         if (again.HasErrors)
         {
-            throw new InvalidOperationException("printed text does not parse: " + again.Items[0].ToMsBuildString() + "\n" + printed);
+            throw new InvalidOperationException(
+                "printed text does not parse: " + again.Items[0].ToMsBuildString() + "\n" + printed);
         }
 
         if (SyntaxPrinter.Print(reparsed) != printed)
@@ -136,7 +139,8 @@ internal static class Targets
             // Every diagnostic must point into the text and render without throwing.
             if (d.Source == source && (d.Span.Start < 0 || d.Span.End > source.Text.Length))
             {
-                throw new InvalidOperationException($"{d.Code} has span {d.Span} outside a text of {source.Text.Length}");
+                throw new InvalidOperationException(
+                    $"{d.Code} has span {d.Span} outside a text of {source.Text.Length}");
             }
 
             _ = d.ToMsBuildString();

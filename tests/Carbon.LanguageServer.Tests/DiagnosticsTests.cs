@@ -55,14 +55,23 @@ public sealed class DiagnosticsTests
             await client.NotifyAsync("textDocument/didChange", new
             {
                 textDocument = new { uri = Samples.Uri, version = 10 + i },
-                contentChanges = new[] { new { range = new { start = new { line = 1, character = 8 }, end = new { line = 1, character = 9 } }, text = (i % 2 == 0) ? "3" : "2" } },
+                contentChanges = new[]
+                {
+                    new
+                    {
+                        range = new { start = new { line = 1, character = 8 }, end = new { line = 1, character = 9 } },
+                        text = (i % 2 == 0) ? "3" : "2",
+                    },
+                },
             });
         }
 
         var last = await client.ChangeAsync(Samples.Uri, 1, 8, 1, 9, "x");
-        Assert.Contains(Errors(last), e => e.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == 1);
+        Assert.Contains(Errors(last),
+            e => e.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == 1);
     }
 
     private static List<JsonElement> Errors(JsonElement published) =>
-        [.. published.GetProperty("diagnostics").EnumerateArray().Where(d => d.GetProperty("severity").GetInt32() == 1)];
+        [.. published.GetProperty("diagnostics").EnumerateArray()
+            .Where(d => d.GetProperty("severity").GetInt32() == 1)];
 }

@@ -5,7 +5,8 @@ namespace Carbon.LanguageServer.Tests;
 
 public sealed class EstimateTests
 {
-    private static readonly object WholeFile = new { start = new { line = 0, character = 0 }, end = new { line = 10_000, character = 0 } };
+    private static readonly object WholeFile =
+        new { start = new { line = 0, character = 0 }, end = new { line = 10_000, character = 0 } };
 
     [Fact]
     public async Task Inlay_hints_sit_at_the_end_of_each_run_stage_and_campaign_line_with_the_reports_figures()
@@ -14,7 +15,8 @@ public sealed class EstimateTests
         await client.OpenAsync(Samples.Olmo3Uri, Samples.Olmo3);
         var hints = await InlayHintsAsync(client);
 
-        var report = CarbonCompilation.Create(new SourceText(Samples.Olmo3Path, Samples.Olmo3)).Interpret()!.Campaigns[0];
+        var report = CarbonCompilation.Create(new SourceText(Samples.Olmo3Path, Samples.Olmo3)).Interpret()!
+            .Campaigns[0];
         var lines = Samples.Olmo3.Split('\n');
         foreach (var line in report.Lines)
         {
@@ -28,7 +30,8 @@ public sealed class EstimateTests
             Assert.Contains(hints, h => h.Line == stage.Line - 1 && h.Label == EstimateText.Inline(stage.Totals));
         }
 
-        Assert.Contains(hints, h => lines[h.Line].StartsWith("campaign", StringComparison.Ordinal) && h.Label == EstimateText.Inline(report.Totals));
+        Assert.Contains(hints, h => lines[h.Line].StartsWith("campaign", StringComparison.Ordinal)
+            && h.Label == EstimateText.Inline(report.Totals));
         Assert.Equal(1 + report.Stages.Count + report.Lines.Count, hints.Count);
         Assert.All(hints, h => Assert.Matches(@"^≈ [0-9.,]+ (k|t|kt|Mt)?g?CO2e · [0-9.,]+ (m|k|M|G)?L$", h.Label));
     }
@@ -62,7 +65,8 @@ public sealed class EstimateTests
     {
         await using var client = await LspClient.StartAsync();
         await client.OpenAsync(Samples.Uri, Samples.Campaign.Replace("621 W/GPU", "621 kWh", StringComparison.Ordinal));
-        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
+        var hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
         Assert.Equal(0, hints.GetArrayLength());
     }
 
@@ -72,7 +76,8 @@ public sealed class EstimateTests
         await using var client = await LspClient.StartAsync();
         await client.OpenAsync(Samples.Uri, Samples.Campaign);
         var range = new { start = new { line = 11, character = 0 }, end = new { line = 11, character = 80 } };
-        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range });
+        var hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Uri }, range });
         Assert.Equal(11, Assert.Single(hints.EnumerateArray()).GetProperty("position").GetProperty("line").GetInt32());
     }
 
@@ -81,31 +86,40 @@ public sealed class EstimateTests
     {
         await using var client = await LspClient.StartAsync(new { inlineEstimates = "codeLens" });
         await client.OpenAsync(Samples.Uri, Samples.Campaign);
-        var lenses = await client.RequestAsync("textDocument/codeLens", new { textDocument = new { uri = Samples.Uri } });
-        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
+        var lenses = await client.RequestAsync("textDocument/codeLens",
+            new { textDocument = new { uri = Samples.Uri } });
+        var hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
         Assert.Equal(0, hints.GetArrayLength());
         Assert.Equal(5, lenses.GetArrayLength());
         var first = lenses[0];
-        var lensTitles = lenses.EnumerateArray().Select(l => l.GetProperty("command").GetProperty("title").GetString()).ToList();
+        var lensTitles = lenses.EnumerateArray().Select(l => l.GetProperty("command").GetProperty("title").GetString())
+            .ToList();
         Assert.Equal(6, first.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
-        Assert.StartsWith("≈ ", first.GetProperty("command").GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("≈ ", first.GetProperty("command").GetProperty("title").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("carbon.showReport", first.GetProperty("command").GetProperty("command").GetString());
 
-        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { carbon = new { inlineEstimates = "inlayHints" } } });
-        hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
+        await client.NotifyAsync("workspace/didChangeConfiguration",
+            new { settings = new { carbon = new { inlineEstimates = "inlayHints" } } });
+        hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
         lenses = await client.RequestAsync("textDocument/codeLens", new { textDocument = new { uri = Samples.Uri } });
         Assert.Equal(5, hints.GetArrayLength());
         Assert.Equal(0, lenses.GetArrayLength());
         Assert.Equal(lensTitles, hints.EnumerateArray().Select(h => h.GetProperty("label").GetString()).ToList());
 
-        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { carbon = new { inlineEstimates = "off" } } });
-        hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
+        await client.NotifyAsync("workspace/didChangeConfiguration",
+            new { settings = new { carbon = new { inlineEstimates = "off" } } });
+        hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Uri }, range = WholeFile });
         Assert.Equal(0, hints.GetArrayLength());
     }
 
     internal static async Task<List<(int Line, int Character, string Label)>> InlayHintsAsync(LspClient client)
     {
-        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = Samples.Olmo3Uri }, range = WholeFile });
+        var hints = await client.RequestAsync("textDocument/inlayHint",
+            new { textDocument = new { uri = Samples.Olmo3Uri }, range = WholeFile });
         return [.. hints.EnumerateArray().Select(h => (
             h.GetProperty("position").GetProperty("line").GetInt32(),
             h.GetProperty("position").GetProperty("character").GetInt32(),

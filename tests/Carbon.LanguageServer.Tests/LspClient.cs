@@ -36,13 +36,15 @@ internal sealed class LspClient : IAsyncDisposable
     {
         var (serverSide, clientSide) = FullDuplexStream.CreatePair();
         var stderr = new StringWriter();
-        var server = Server.Start(serverSide, serverSide, TextWriter.Synchronized(stderr), TimeSpan.FromMilliseconds(20));
+        var server = Server.Start(serverSide, serverSide, TextWriter.Synchronized(stderr),
+            TimeSpan.FromMilliseconds(20));
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientSide, clientSide, formatter));
         var client = new LspClient(server, rpc, stderr);
-        rpc.AddLocalRpcTarget(client.handlers, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.AddLocalRpcTarget(client.handlers,
+            new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
         return client;
     }
@@ -55,7 +57,10 @@ internal sealed class LspClient : IAsyncDisposable
         {
             processId = (int?)null,
             rootUri,
-            capabilities = new { workspace = new { inlayHint = new { refreshSupport = true }, codeLens = new { refreshSupport = true } } },
+            capabilities = new
+            {
+                workspace = new { inlayHint = new { refreshSupport = true }, codeLens = new { refreshSupport = true } },
+            },
             initializationOptions,
         });
         await client.NotifyAsync("initialized", new { });
@@ -65,19 +70,24 @@ internal sealed class LspClient : IAsyncDisposable
     public Task<JsonElement> RequestAsync(string method, object? parameters) =>
         rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters).WaitAsync(Timeout);
 
-    public Task NotifyAsync(string method, object? parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
+    public Task NotifyAsync(string method, object? parameters) =>
+        rpc.NotifyWithParameterObjectAsync(method, parameters);
 
     /// <summary>Opens a document and waits for its first diagnostics.</summary>
     public async Task<JsonElement> OpenAsync(string uri, string text)
     {
         int version = nextVersion++;
         var waiting = handlers.WaitForDiagnostics(uri, version);
-        await NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "carbon", version, text } });
+        await NotifyAsync("textDocument/didOpen",
+            new { textDocument = new { uri, languageId = "carbon", version, text } });
         return await waiting.WaitAsync(Timeout);
     }
 
-    /// <summary>Replaces a range (zero-based lines and characters) and waits for the new version's diagnostics.</summary>
-    public async Task<JsonElement> ChangeAsync(string uri, int line, int character, int endLine, int endCharacter, string newText)
+    /// <summary>
+    /// Replaces a range (zero-based lines and characters) and waits for the new version's diagnostics.
+    /// </summary>
+    public async Task<JsonElement> ChangeAsync(string uri, int line, int character, int endLine, int endCharacter,
+        string newText)
     {
         int version = nextVersion++;
         var waiting = handlers.WaitForDiagnostics(uri, version);
@@ -86,7 +96,15 @@ internal sealed class LspClient : IAsyncDisposable
             textDocument = new { uri, version },
             contentChanges = new[]
             {
-                new { range = new { start = new { line, character }, end = new { line = endLine, character = endCharacter } }, text = newText },
+                new
+                {
+                    range = new
+                    {
+                        start = new { line, character },
+                        end = new { line = endLine, character = endCharacter },
+                    },
+                    text = newText,
+                },
             },
         });
         return await waiting.WaitAsync(Timeout);
@@ -136,7 +154,9 @@ internal sealed class LspClient : IAsyncDisposable
         public void PublishDiagnostics(JsonElement p)
         {
             string uri = p.GetProperty("uri").GetString()!;
-            int? version = p.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+            int? version = p.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number
+                ? v.GetInt32()
+                : null;
             lock (gate)
             {
                 foreach (var w in waiters.Where(w => w.Uri == uri && w.Version == version).ToList())

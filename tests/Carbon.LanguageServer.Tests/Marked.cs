@@ -1,6 +1,8 @@
 namespace Carbon.LanguageServer.Tests;
 
-/// <summary>Sample text with a cursor marker <c>$0</c>: the text without it, and the marker's protocol position.</summary>
+/// <summary>
+/// Sample text with a cursor marker <c>$0</c>: the text without it, and the marker's protocol position.
+/// </summary>
 internal sealed record Marked(string Text, int Line, int Character)
 {
     public static Marked Parse(string marked)

@@ -32,14 +32,16 @@ internal sealed class RawConnection : IAsyncDisposable
     {
         var (serverSide, clientSide) = FullDuplexStream.CreatePair();
         var stderr = new StringWriter();
-        var server = Server.Start(serverSide, serverSide, TextWriter.Synchronized(stderr), TimeSpan.FromMilliseconds(20));
+        var server = Server.Start(serverSide, serverSide, TextWriter.Synchronized(stderr),
+            TimeSpan.FromMilliseconds(20));
         return new RawConnection(server, clientSide, stderr);
     }
 
     public async Task SendRawAsync(string body)
     {
         byte[] content = Encoding.UTF8.GetBytes(body);
-        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {content.Length}\r\n\r\n"));
+        byte[] header = Encoding.ASCII.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"Content-Length: {content.Length}\r\n\r\n"));
         await stream.WriteAsync(header);
         await stream.WriteAsync(content);
         await stream.FlushAsync();
@@ -48,10 +50,16 @@ internal sealed class RawConnection : IAsyncDisposable
     public Task SendAsync(object message) => SendRawAsync(JsonSerializer.Serialize(message));
 
     public Task RequestAsync(int id, string method, object? parameters) =>
-        SendAsync(new Dictionary<string, object?> { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        SendAsync(new Dictionary<string, object?>
+        {
+            ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters,
+        });
 
     public Task NotifyAsync(string method, object? parameters) =>
-        SendAsync(new Dictionary<string, object?> { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+        SendAsync(new Dictionary<string, object?>
+        {
+            ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters,
+        });
 
     /// <summary>Waits for the response to request <paramref name="id"/>.</summary>
     public async Task<JsonElement> ResponseAsync(int id, TimeSpan? timeout = null)
@@ -63,7 +71,8 @@ internal sealed class RawConnection : IAsyncDisposable
             {
                 foreach (var m in received)
                 {
-                    if (m.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.Number && i.GetInt32() == id && !m.TryGetProperty("method", out _))
+                    if (m.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.Number && i.GetInt32() == id
+                        && !m.TryGetProperty("method", out _))
                     {
                         return m;
                     }
@@ -80,7 +89,8 @@ internal sealed class RawConnection : IAsyncDisposable
 
     public async Task InitializeAsync(int id = 1)
     {
-        await RequestAsync(id, "initialize", new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } });
+        await RequestAsync(id, "initialize",
+            new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } });
         await ResponseAsync(id);
         await NotifyAsync("initialized", new { });
     }
@@ -93,7 +103,8 @@ internal sealed class RawConnection : IAsyncDisposable
         {
             await reader;
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException
+            or InvalidOperationException)
         {
             // The stream closed under the reader, which is how it ends.
         }
@@ -136,7 +147,8 @@ internal sealed class RawConnection : IAsyncDisposable
         }
 
         int length = int.Parse(
-            head[..end].Split("\r\n").First(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))[15..].Trim(),
+            head[..end].Split("\r\n")
+                .First(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))[15..].Trim(),
             CultureInfo.InvariantCulture);
         if (bytes.Length < end + 4 + length)
         {

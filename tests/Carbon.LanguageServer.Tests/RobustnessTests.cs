@@ -12,7 +12,8 @@ public sealed class RobustnessTests
     public async Task A_request_before_initialize_is_refused_with_ServerNotInitialized()
     {
         await using var raw = RawConnection.Connect();
-        await raw.RequestAsync(7, "textDocument/hover", new { textDocument = new { uri = Samples.Uri }, position = Origin });
+        await raw.RequestAsync(7, "textDocument/hover",
+            new { textDocument = new { uri = Samples.Uri }, position = Origin });
         var response = await raw.ResponseAsync(7);
         Assert.Equal(-32002, response.GetProperty("error").GetProperty("code").GetInt32());
 
@@ -53,7 +54,10 @@ public sealed class RobustnessTests
     {
         await using var raw = RawConnection.Connect();
         await raw.InitializeAsync();
-        await raw.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = Samples.Campaign } });
+        await raw.NotifyAsync("textDocument/didOpen", new
+        {
+            textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = Samples.Campaign },
+        });
 
         // No position: the handler fails inside; the answer is an error for this id only.
         await raw.RequestAsync(2, "textDocument/completion", new { textDocument = new { uri = Samples.Uri } });
@@ -63,10 +67,12 @@ public sealed class RobustnessTests
         await raw.RequestAsync(3, "carbon/report", new { textDocument = new { uri = Samples.Uri }, format = "pdf" });
         Assert.Equal(-32602, (await raw.ResponseAsync(3)).GetProperty("error").GetProperty("code").GetInt32());
 
-        await raw.RequestAsync(4, "textDocument/hover", new { textDocument = new { uri = "file:///not/open.carbon" }, position = Origin });
+        await raw.RequestAsync(4, "textDocument/hover",
+            new { textDocument = new { uri = "file:///not/open.carbon" }, position = Origin });
         Assert.True((await raw.ResponseAsync(4)).TryGetProperty("error", out _));
 
-        await raw.RequestAsync(5, "textDocument/completion", new { textDocument = new { uri = Samples.Uri }, position = Origin });
+        await raw.RequestAsync(5, "textDocument/completion",
+            new { textDocument = new { uri = Samples.Uri }, position = Origin });
         var ok = await raw.ResponseAsync(5);
         Assert.True(ok.GetProperty("result").GetProperty("items").GetArrayLength() > 0);
     }
@@ -76,13 +82,19 @@ public sealed class RobustnessTests
     {
         await using var client = await LspClient.StartAsync();
         await client.OpenAsync(Samples.Uri, Samples.Campaign);
-        foreach (var position in new object[] { new { line = 9999, character = 5 }, new { line = 2, character = 9999 }, new { line = -1, character = -4 } })
+        foreach (var position in new object[]
         {
-            var completion = await client.RequestAsync("textDocument/completion", new { textDocument = new { uri = Samples.Uri }, position });
+            new { line = 9999, character = 5 }, new { line = 2, character = 9999 }, new { line = -1, character = -4 },
+        })
+        {
+            var completion = await client.RequestAsync("textDocument/completion",
+                new { textDocument = new { uri = Samples.Uri }, position });
             Assert.Equal(JsonValueKind.Object, completion.ValueKind);
-            var hover = await client.RequestAsync("textDocument/hover", new { textDocument = new { uri = Samples.Uri }, position });
+            var hover = await client.RequestAsync("textDocument/hover",
+                new { textDocument = new { uri = Samples.Uri }, position });
             Assert.True(hover.ValueKind is JsonValueKind.Null or JsonValueKind.Object);
-            await client.RequestAsync("textDocument/definition", new { textDocument = new { uri = Samples.Uri }, position });
+            await client.RequestAsync("textDocument/definition",
+                new { textDocument = new { uri = Samples.Uri }, position });
         }
 
         // An edit whose range lies past the end appends; the server keeps going.
@@ -95,14 +107,22 @@ public sealed class RobustnessTests
     {
         await using var raw = RawConnection.Connect();
         await raw.InitializeAsync();
-        await raw.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = Samples.Campaign } });
-        await raw.RequestAsync(2, "textDocument/inlayHint", new { textDocument = new { uri = Samples.Uri }, range = new { start = Origin, end = new { line = 100, character = 0 } } });
+        await raw.NotifyAsync("textDocument/didOpen", new
+        {
+            textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = Samples.Campaign },
+        });
+        await raw.RequestAsync(2, "textDocument/inlayHint", new
+        {
+            textDocument = new { uri = Samples.Uri },
+            range = new { start = Origin, end = new { line = 100, character = 0 } },
+        });
         await raw.NotifyAsync("$/cancelRequest", new { id = 2 });
         await raw.NotifyAsync("$/cancelRequest", new { id = 12345 });
         var first = await raw.ResponseAsync(2);
 
         // Either it finished before the cancel arrived or it was cancelled with RequestCancelled.
-        Assert.True(first.TryGetProperty("result", out _) || first.GetProperty("error").GetProperty("code").GetInt32() == -32800);
+        Assert.True(first.TryGetProperty("result", out _)
+            || first.GetProperty("error").GetProperty("code").GetInt32() == -32800);
         await raw.RequestAsync(3, "textDocument/documentSymbol", new { textDocument = new { uri = Samples.Uri } });
         Assert.True((await raw.ResponseAsync(3)).TryGetProperty("result", out _));
     }
@@ -114,7 +134,8 @@ public sealed class RobustnessTests
         await raw.InitializeAsync();
         await raw.RequestAsync(2, "shutdown", null);
         await raw.ResponseAsync(2);
-        await raw.RequestAsync(3, "textDocument/hover", new { textDocument = new { uri = Samples.Uri }, position = Origin });
+        await raw.RequestAsync(3, "textDocument/hover",
+            new { textDocument = new { uri = Samples.Uri }, position = Origin });
         Assert.Equal(-32600, (await raw.ResponseAsync(3)).GetProperty("error").GetProperty("code").GetInt32());
         await raw.NotifyAsync("exit", null);
         await raw.Server.Completion.WaitAsync(TimeSpan.FromSeconds(10));
@@ -125,14 +146,16 @@ public sealed class RobustnessTests
     public async Task A_document_of_50000_lines_is_served()
     {
         var text = new StringBuilder();
-        text.Append("site jupiter : ai2_jupiter { }\nhardware h100 : h100_sxm { }\ncampaign \"Big\" {\n  site = jupiter\n  hardware = h100\n");
+        text.Append("site jupiter : ai2_jupiter { }\nhardware h100 : h100_sxm { }\n" +
+            "campaign \"Big\" {\n  site = jupiter\n  hardware = h100\n");
         int lines = 5;
         for (int s = 0; lines < 50_000 - 6; s++)
         {
             text.Append("  stage s").Append(s).Append(" : pretraining {\n");
             for (int r = 0; r < 8; r++)
             {
-                text.Append("    run r").Append(r).Append(" : development { gpu_time = ").Append(100 + r).Append(" GPU*h  power = 600 W/GPU }\n");
+                text.Append("    run r").Append(r).Append(" : development { gpu_time = ").Append(100 + r)
+                    .Append(" GPU*h  power = 600 W/GPU }\n");
             }
 
             text.Append("  }\n");
@@ -145,9 +168,13 @@ public sealed class RobustnessTests
         // analysis: it checks that the server keeps answering while the analysis runs.
         await using var client = await LspClient.StartAsync();
         var watch = Stopwatch.StartNew();
-        await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = text.ToString() } });
+        await client.NotifyAsync("textDocument/didOpen", new
+        {
+            textDocument = new { uri = Samples.Uri, languageId = "carbon", version = 1, text = text.ToString() },
+        });
         var position = new { line = 49_990, character = 4 };
-        var completion = await client.RequestAsync("textDocument/completion", new { textDocument = new { uri = Samples.Uri }, position });
+        var completion = await client.RequestAsync("textDocument/completion",
+            new { textDocument = new { uri = Samples.Uri }, position });
         Assert.Contains("run", CompletionTests.Labels(completion));
         Assert.Contains("gpu_time", CompletionTests.Labels(await client.RequestAsync("textDocument/completion", new
         {
@@ -158,7 +185,14 @@ public sealed class RobustnessTests
         await client.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri = Samples.Uri, version = 2 },
-            contentChanges = new[] { new { range = new { start = new { line = 6, character = 4 }, end = new { line = 6, character = 5 } }, text = "r" } },
+            contentChanges = new[]
+            {
+                new
+                {
+                    range = new { start = new { line = 6, character = 4 }, end = new { line = 6, character = 5 } },
+                    text = "r",
+                },
+            },
         });
         var units = await client.RequestAsync("textDocument/completion", new
         {
@@ -166,7 +200,8 @@ public sealed class RobustnessTests
             position = new { line = 30_001, character = 42 },
         });
         Assert.Contains("GPU", CompletionTests.Labels(units));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"completion took {watch.Elapsed} while the analysis ran");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20),
+            $"completion took {watch.Elapsed} while the analysis ran");
 
         var closed = await client.CloseAsync(Samples.Uri);
         Assert.Equal(0, closed.GetProperty("diagnostics").GetArrayLength());

@@ -134,7 +134,8 @@ public static class Completion
                 items.Add(kind, CompletionItemKind.EnumMember, "run kind", description, "0");
             }
         }
-        else if (t1.Kind == TokKind.Ident && IsHeaderKeyword(c, 1) && c.TextOf(t1) is "site" or "hardware" or "stage" or "embodied" or "let")
+        else if (t1.Kind == TokKind.Ident && IsHeaderKeyword(c, 1)
+            && c.TextOf(t1) is "site" or "hardware" or "stage" or "embodied" or "let")
         {
             // A new name is being typed: nothing to suggest.
         }
@@ -251,7 +252,8 @@ public static class Completion
         var entity = analysis?.Compilation.Model.Symbols.OfType<EntitySymbol>().FirstOrDefault(e => e.Name == target);
         foreach (var spec in PropertySpecs.ByBlock[block])
         {
-            string detail = entity?.Properties.TryGetValue(spec.Name, out var bound) == true && !bound.Expr.Value.IsError
+            string detail = entity?.Properties.TryGetValue(spec.Name, out var bound) == true
+                && !bound.Expr.Value.IsError
                 ? Hovers.DescribeValue(bound.Expr.Value)
                 : PropertyDetail(spec);
             items.Add(spec.Name, CompletionItemKind.Property, detail, spec.Description, "0");
@@ -259,7 +261,8 @@ public static class Completion
     }
 
     internal static string ConstantDocs(Constant k) =>
-        $"**{k.Key}** = {k.DisplayValue}\n\nSource: {k.Source}{(k.Year.Length > 0 ? ", " + k.Year : "")} ({k.Status.ToString().ToLowerInvariant()})";
+        $"**{k.Key}** = {k.DisplayValue}\n\nSource: {k.Source}{(k.Year.Length > 0 ? ", " + k.Year : "")}" +
+        $" ({k.Status.ToString().ToLowerInvariant()})";
 
     private static BlockKind? EntityKind(string name, CompletionContext c, DocumentAnalysis? analysis)
     {
@@ -269,7 +272,8 @@ public static class Completion
             return declared.Keyword == "site" ? BlockKind.Site : BlockKind.Hardware;
         }
 
-        if (analysis?.Compilation.Model.Symbols.OfType<EntitySymbol>().FirstOrDefault(e => e.Name == name) is { } entity)
+        if (analysis?.Compilation.Model.Symbols.OfType<EntitySymbol>().FirstOrDefault(e => e.Name == name)
+            is { } entity)
         {
             return entity.Kind;
         }
@@ -288,12 +292,14 @@ public static class Completion
             bool sites = spec.Sort == PropertySort.SiteReference;
             foreach (var n in names.Where(n => n.Keyword == (sites ? "site" : "hardware")))
             {
-                items.Add(n.Name, CompletionItemKind.Reference, sites ? "site" : "hardware", n.Base is null ? null : "based on " + n.Base, "0");
+                items.Add(n.Name, CompletionItemKind.Reference, sites ? "site" : "hardware",
+                    n.Base is null ? null : "based on " + n.Base, "0");
             }
 
             foreach (var e in sites ? StandardCatalogue.Sites : StandardCatalogue.Hardware)
             {
-                items.Add(e.Name, CompletionItemKind.Constant, sites ? "catalogue site" : "catalogue hardware", EntryDocs(e), "1");
+                items.Add(e.Name, CompletionItemKind.Constant, sites ? "catalogue site" : "catalogue hardware",
+                    EntryDocs(e), "1");
             }
 
             return;
@@ -309,7 +315,8 @@ public static class Completion
         {
             string detail = n.Keyword == "let" ? "let" + (n.Value is null ? "" : ": " + n.Value) : n.Keyword;
             bool fits = n.Dimension is { } d && d == expected;
-            items.Add(n.Name, n.Keyword == "let" ? CompletionItemKind.Variable : CompletionItemKind.Reference, detail, null, fits ? "0" : "1");
+            items.Add(n.Name, n.Keyword == "let" ? CompletionItemKind.Variable : CompletionItemKind.Reference, detail,
+                null, fits ? "0" : "1");
         }
 
         foreach (string ns in StandardCatalogue.Namespaces)
@@ -321,7 +328,8 @@ public static class Completion
                 ns,
                 CompletionItemKind.Module,
                 "catalogue: " + constants.Count.ToString(CultureInfo.InvariantCulture) + " sourced constants",
-                "Type a dot for the constants, e.g. `" + ns + "." + (constants.FirstOrDefault()?.Key.Split('.')[1] ?? "") + "`.",
+                "Type a dot for the constants, e.g. `" + ns + "." +
+                    (constants.FirstOrDefault()?.Key.Split('.')[1] ?? "") + "`.",
                 fits ? "0" : "2");
         }
     }
@@ -365,7 +373,8 @@ public static class Completion
 
     private static NameInfo Info(string name, string keyword, string? baseName, LetSymbol? let) =>
         let?.Bound?.Value is { IsError: false } v
-            ? new NameInfo(name, keyword, baseName, Hovers.DescribeValue(v), v.Sort == ValueSort.Quantity ? v.Dimension : null)
+            ? new NameInfo(name, keyword, baseName, Hovers.DescribeValue(v),
+                v.Sort == ValueSort.Quantity ? v.Dimension : null)
             : new NameInfo(name, keyword, baseName, null, null);
 
     private static bool Budget(CompletionContext c, Items items)
@@ -403,7 +412,8 @@ public static class Completion
         {
             if (!after.Contains("change"))
             {
-                items.Add("change", CompletionItemKind.Keyword, "keyword", "limit the change from the last recorded report", "0");
+                items.Add("change", CompletionItemKind.Keyword, "keyword",
+                    "limit the change from the last recorded report", "0");
             }
 
             return true;
@@ -417,7 +427,8 @@ public static class Completion
 
         if (!after.Contains("model"))
         {
-            items.Add("model", CompletionItemKind.Keyword, "budget scope", "model \"32B\": limit one model's stages", "1");
+            items.Add("model", CompletionItemKind.Keyword, "budget scope", "model \"32B\": limit one model's stages",
+                "1");
         }
 
         foreach (var (word, description) in BudgetMetrics)
@@ -479,7 +490,8 @@ public static class Completion
             break;
         }
 
-        if (j < 0 || c.Tokens[j].Kind != TokKind.Number || factors.Count == 0 || !(factors[0].Kind == TokKind.Ident || c.Is(factors[0], "%")))
+        if (j < 0 || c.Tokens[j].Kind != TokKind.Number || factors.Count == 0
+            || !(factors[0].Kind == TokKind.Ident || c.Is(factors[0], "%")))
         {
             return null;
         }
@@ -511,7 +523,8 @@ public static class Completion
             }
 
             int power = i + 2 < factors.Count && c.Is(factors[i + 1], "^") && factors[i + 2].Kind == TokKind.Number
-                && int.TryParse(c.TextOf(factors[i + 2]), NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : 1;
+                && int.TryParse(c.TextOf(factors[i + 2]), NumberStyles.None, CultureInfo.InvariantCulture, out int p)
+                ? p : 1;
             var ud = unit.Dimension.Pow(power);
             d = op == '/' ? d / ud : d * ud;
         }
@@ -564,7 +577,8 @@ public static class Completion
         {
             bool fits = chain.Expected is { } e && Fits(u.Dimension, e, chain.Written, chain.Operator);
             string detail = u.Dimension.IsDimensionless ? "dimensionless" : u.Dimension.Describe();
-            string docs = "1 " + u.Name + " = " + u.Factor.ToString("G6", CultureInfo.InvariantCulture) + " " + u.Dimension.ToUnitString();
+            string docs = "1 " + u.Name + " = " + u.Factor.ToString("G6", CultureInfo.InvariantCulture) + " " +
+                u.Dimension.ToUnitString();
             items.Add(u.Name, CompletionItemKind.Unit, detail, docs, fits ? "0" : "3");
         }
     }
@@ -575,7 +589,8 @@ public static class Completion
         if (written is { } w)
         {
             var result = op == '/' ? w / unit : w * unit;
-            return result == expected || UnitDimensions.Contains(expected / result) || UnitDimensions.Contains(result / expected);
+            return result == expected || UnitDimensions.Contains(expected / result)
+                || UnitDimensions.Contains(result / expected);
         }
 
         return unit == expected || UnitDimensions.Contains(expected / unit) || UnitDimensions.Contains(unit / expected);

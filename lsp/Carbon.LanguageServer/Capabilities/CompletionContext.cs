@@ -43,7 +43,9 @@ internal sealed class CompletionContext
     /// <summary>True inside a comment or a string: nothing is offered there.</summary>
     public bool Quiet { get; private set; }
 
-    /// <summary>The blocks that enclose the cursor, outermost first; null for a block whose header is unreadable.</summary>
+    /// <summary>
+    /// The blocks that enclose the cursor, outermost first; null for a block whose header is unreadable.
+    /// </summary>
     public List<BlockKind?> Enclosing { get; } = [];
 
     /// <summary>The tokens before the word, since the last brace at the cursor's depth.</summary>
@@ -58,12 +60,15 @@ internal sealed class CompletionContext
 
     public string TextOf(Tok t) => Text[t.Start..t.End];
 
-    public bool Is(Tok t, string s) => t.End - t.Start == s.Length && string.CompareOrdinal(Text, t.Start, s, 0, s.Length) == 0;
+    public bool Is(Tok t, string s) =>
+        t.End - t.Start == s.Length && string.CompareOrdinal(Text, t.Start, s, 0, s.Length) == 0;
 
     /// <summary>The token <paramref name="back"/> places before the word (1 = the last one), if any.</summary>
     public Tok? Back(int back) => Tokens.Count >= back ? Tokens[^back] : null;
 
-    /// <summary>True when only spaces or tabs separate the token from the word (no line break, but some space).</summary>
+    /// <summary>
+    /// True when only spaces or tabs separate the token from the word (no line break, but some space).
+    /// </summary>
     public bool SpaceOnSameLine(Tok t)
     {
         if (t.End == WordStart)
@@ -337,5 +342,6 @@ internal sealed class CompletionContext
 
     // A declaration keyword counts only where a new item can start, not inside an expression.
     private bool StatementBoundary(Tok previous) =>
-        previous.Kind is TokKind.Ident or TokKind.Number or TokKind.String || Is(previous, "}") || Is(previous, ";") || Is(previous, ")") || Is(previous, "%");
+        previous.Kind is TokKind.Ident or TokKind.Number or TokKind.String
+        || Is(previous, "}") || Is(previous, ";") || Is(previous, ")") || Is(previous, "%");
 }

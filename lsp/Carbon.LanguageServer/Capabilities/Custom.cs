@@ -27,7 +27,9 @@ public static class Custom
             return new ContentResult("```text\n" + ReportFormats.Write("table", report).TrimEnd('\n') + "\n```\n");
         }
 
-        throw new StreamJsonRpc.LocalRpcException($"Unknown report format '{format}'; known: {string.Join(", ", ReportFormats.Names.Append("markdown").Distinct())}.")
+        throw new StreamJsonRpc.LocalRpcException(
+            $"Unknown report format '{format}'; known: " +
+            $"{string.Join(", ", ReportFormats.Names.Append("markdown").Distinct())}.")
         {
             ErrorCode = ErrorCodes.InvalidParams,
         };
@@ -39,7 +41,9 @@ public static class Custom
     private static string Unavailable(DocumentAnalysis analysis, string what)
     {
         int errors = analysis.Compilation.Diagnostics.Count(d => d.Severity == Compiler.Diagnostics.Severity.Error);
-        var first = analysis.Compilation.Diagnostics.FirstOrDefault(d => d.Severity == Compiler.Diagnostics.Severity.Error);
-        return $"No {what}: the file has {errors} error(s)." + (first is null ? "" : " First: " + first.ToMsBuildString());
+        var first = analysis.Compilation.Diagnostics
+            .FirstOrDefault(d => d.Severity == Compiler.Diagnostics.Severity.Error);
+        return $"No {what}: the file has {errors} error(s)." +
+            (first is null ? "" : " First: " + first.ToMsBuildString());
     }
 }

@@ -26,7 +26,8 @@ public static class Definition
         // On a declaration's own name, the declaration is the answer (editors then offer references).
         foreach (var symbol in analysis.Compilation.Model.Symbols)
         {
-            if (ReferenceEquals(symbol.Source, text) && offset >= symbol.NameSpan.Start && offset <= symbol.NameSpan.End)
+            if (ReferenceEquals(symbol.Source, text) && offset >= symbol.NameSpan.Start
+                && offset <= symbol.NameSpan.End)
             {
                 return Locate(analysis, symbol) is { } location ? [location] : [];
             }
@@ -42,7 +43,9 @@ public static class Definition
             return null;
         }
 
-        string? uri = ReferenceEquals(source, analysis.Snapshot.Text) ? analysis.Snapshot.Uri : Diagnostics.FileUri(analysis, source.Path);
+        string? uri = ReferenceEquals(source, analysis.Snapshot.Text)
+            ? analysis.Snapshot.Uri
+            : Diagnostics.FileUri(analysis, source.Path);
         return uri is null ? null : new Location(uri, Positions.ToRange(source, symbol.NameSpan));
     }
 }

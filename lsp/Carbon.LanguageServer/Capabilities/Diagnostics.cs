@@ -22,13 +22,17 @@ public static class Diagnostics
         {
             if (d.Source is null || ReferenceEquals(d.Source, text))
             {
-                var range = d.Source is null ? new Protocol.Range(new Position(0, 0), new Position(0, 0)) : Positions.ToRange(text, d.Span);
+                var range = d.Source is null
+                    ? new Protocol.Range(new Position(0, 0), new Position(0, 0))
+                    : Positions.ToRange(text, d.Span);
                 list.Add(new Diagnostic(range, Severity(d), d.Code, SourceName, d.Message, Related(d, analysis)));
                 continue;
             }
 
             var import = ImportOf(analysis, d.Source.Path);
-            var at = import is null ? new Protocol.Range(new Position(0, 0), new Position(0, 0)) : Positions.ToRange(text, import.Path.Span);
+            var at = import is null
+                ? new Protocol.Range(new Position(0, 0), new Position(0, 0))
+                : Positions.ToRange(text, import.Path.Span);
             var p = d.Start;
             list.Add(new Diagnostic(
                 at,
@@ -56,12 +60,19 @@ public static class Diagnostics
             return null;
         }
 
-        string? uri = ReferenceEquals(related.Source, analysis.Snapshot.Text) ? analysis.Snapshot.Uri : FileUri(analysis, related.Source.Path);
-        return uri is null ? null : [new DiagnosticRelatedInformation(new Location(uri, Positions.ToRange(related.Source, related.Span)), related.Message)];
+        string? uri = ReferenceEquals(related.Source, analysis.Snapshot.Text)
+            ? analysis.Snapshot.Uri
+            : FileUri(analysis, related.Source.Path);
+        return uri is null
+            ? null
+            : [new DiagnosticRelatedInformation(new Location(uri, Positions.ToRange(related.Source, related.Span)),
+                related.Message)];
     }
 
     private static Location? ImportedLocation(CompilerDiagnostic d, DocumentAnalysis analysis) =>
-        d.Source is { } source && FileUri(analysis, source.Path) is { } uri ? new Location(uri, Positions.ToRange(source, d.Span)) : null;
+        d.Source is { } source && FileUri(analysis, source.Path) is { } uri
+            ? new Location(uri, Positions.ToRange(source, d.Span))
+            : null;
 
     /// <summary>The file URI of an imported file, whose path the compiler keeps relative to the project.</summary>
     public static string? FileUri(DocumentAnalysis analysis, string importedPath) =>

@@ -19,11 +19,17 @@ public static class DocumentSymbols
         switch (item)
         {
             case LetItem let:
-                return new DocumentSymbol(let.Name.Text, "let", SymbolKind.Constant, Positions.ToRange(text, let.Span), Positions.ToRange(text, let.Name.Span), []);
+                return new DocumentSymbol(let.Name.Text, "let", SymbolKind.Constant, Positions.ToRange(text, let.Span),
+                    Positions.ToRange(text, let.Name.Span), []);
             case BlockItem block when block.Name.Text.Length > 0:
-                var children = block.Members.OfType<BlockItem>().Select(m => Symbol(analysis, m)).OfType<DocumentSymbol>().ToList();
-                string kind = block.Base is { } b ? Compiler.Semantics.PropertySpecs.BlockName(block.Kind) + " : " + b.Text : Compiler.Semantics.PropertySpecs.BlockName(block.Kind);
-                string detail = analysis.EstimateOf(block) is { } e ? kind + "  " + EstimateText.Inline(e.Figures) : kind;
+                var children = block.Members.OfType<BlockItem>().Select(m => Symbol(analysis, m))
+                    .OfType<DocumentSymbol>().ToList();
+                string kind = block.Base is { } b
+                    ? Compiler.Semantics.PropertySpecs.BlockName(block.Kind) + " : " + b.Text
+                    : Compiler.Semantics.PropertySpecs.BlockName(block.Kind);
+                string detail = analysis.EstimateOf(block) is { } e
+                    ? kind + "  " + EstimateText.Inline(e.Figures)
+                    : kind;
                 return new DocumentSymbol(
                     block.Name.Text,
                     detail,

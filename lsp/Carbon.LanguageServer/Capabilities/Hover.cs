@@ -82,7 +82,8 @@ public static class Hovers
                 case PropertyItem p:
                     return Expression(text, p.Value, offset);
                 case LetItem l when Within(l.Name.Span, offset):
-                    var let = analysis.Compilation.Model.Symbols.OfType<LetSymbol>().FirstOrDefault(s => ReferenceEquals(s.Syntax, l));
+                    var let = analysis.Compilation.Model.Symbols.OfType<LetSymbol>()
+                        .FirstOrDefault(s => ReferenceEquals(s.Syntax, l));
                     return let is null ? null : Make(text, l.Name.Span, SymbolDocs(let));
                 case LetItem l:
                     return Expression(text, l.Value, offset);
@@ -144,7 +145,8 @@ public static class Hovers
         switch (symbol)
         {
             case LetSymbol let:
-                return $"**let** `{let.Name}`" + (let.Bound?.Value is { IsError: false } v ? "\n\n" + DescribeValue(v) : "");
+                return $"**let** `{let.Name}`" +
+                    (let.Bound?.Value is { IsError: false } v ? "\n\n" + DescribeValue(v) : "");
             case EntitySymbol e:
                 var sb = new StringBuilder();
                 sb.Append("**").Append(e.KindName).Append("** `").Append(e.Name).Append('`');
@@ -164,7 +166,8 @@ public static class Hovers
                             PropertyOrigin.Catalogue => "catalogue: " + p.Constant?.Source,
                             _ => "default: " + p.Constant?.Source,
                         };
-                        sb.Append("| ").Append(name).Append(" | ").Append(p.Expr.Value.IsError ? "error" : DescribeValue(p.Expr.Value))
+                        sb.Append("| ").Append(name).Append(" | ")
+                            .Append(p.Expr.Value.IsError ? "error" : DescribeValue(p.Expr.Value))
                             .Append(" | ").Append(origin).Append(" |\n");
                     }
                 }
@@ -196,12 +199,14 @@ public static class Hovers
     {
         if (b.Kind is BlockKind.Site or BlockKind.Hardware)
         {
-            var entity = analysis.Compilation.Model.Symbols.OfType<EntitySymbol>().FirstOrDefault(e => ReferenceEquals(e.Syntax, b));
+            var entity = analysis.Compilation.Model.Symbols.OfType<EntitySymbol>()
+                .FirstOrDefault(e => ReferenceEquals(e.Syntax, b));
             return entity is null ? $"**{PropertySpecs.BlockName(b.Kind)}** `{b.Name.Text}`" : SymbolDocs(entity);
         }
 
         var sb = new StringBuilder();
-        sb.Append("**").Append(PropertySpecs.BlockName(b.Kind)).Append("** ").Append(b.NameIsString ? "\"" + b.Name.Text + "\"" : "`" + b.Name.Text + "`");
+        sb.Append("**").Append(PropertySpecs.BlockName(b.Kind)).Append("** ")
+            .Append(b.NameIsString ? "\"" + b.Name.Text + "\"" : "`" + b.Name.Text + "`");
         if (b.Base is { } kind)
         {
             sb.Append(" (").Append(kind.Text).Append(')');
@@ -209,7 +214,9 @@ public static class Hovers
 
         if (analysis.EstimateOf(b) is not { } estimate)
         {
-            sb.Append("\n\n").Append(analysis.Compilation.HasErrors ? "No estimate while the file has errors." : "No estimate for this block.");
+            sb.Append("\n\n").Append(analysis.Compilation.HasErrors
+                ? "No estimate while the file has errors."
+                : "No estimate for this block.");
             return sb.ToString();
         }
 
@@ -218,7 +225,8 @@ public static class Hovers
             sb.Append(" — power: ").Append(run.PowerBasis);
         }
 
-        sb.Append("\n\n").Append(EstimateText.Inline(estimate.Figures)).Append("\n\n").Append(EstimateText.Details(estimate.Figures));
+        sb.Append("\n\n").Append(EstimateText.Inline(estimate.Figures))
+            .Append("\n\n").Append(EstimateText.Details(estimate.Figures));
         return sb.ToString();
     }
 
@@ -236,7 +244,8 @@ public static class Hovers
 
         if (kind == BlockKind.Stage && Kinds.StageKinds.ContainsKey(name))
         {
-            return $"**stage kind** `{name}`" + (Kinds.IsPostTraining(Kinds.StageKinds[name]) ? " (post-training)" : "");
+            return $"**stage kind** `{name}`" +
+                (Kinds.IsPostTraining(Kinds.StageKinds[name]) ? " (post-training)" : "");
         }
 
         return kind == BlockKind.Run && Kinds.RunKinds.ContainsKey(name) ? $"**run kind** `{name}`" : null;

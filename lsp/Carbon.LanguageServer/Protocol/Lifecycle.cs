@@ -28,7 +28,9 @@ public sealed record CodeLensOptions(bool ResolveProvider);
 
 public sealed record InlayHintOptions(bool ResolveProvider);
 
-/// <summary>What the server implements. Formatting is not offered: the compiler has no formatter that keeps comments.</summary>
+/// <summary>
+/// What the server implements. Formatting is not offered: the compiler has no formatter that keeps comments.
+/// </summary>
 public sealed record ServerCapabilities(
     string PositionEncoding,
     TextDocumentSyncOptions TextDocumentSync,

@@ -29,9 +29,12 @@ public sealed class DeterminismTests
     private static string Source()
     {
         // The reference example plus lines that exercise decimals, percentages and a non-ASCII name.
-        string olmo = File.ReadAllText(Path.Combine(TestPaths.Examples, "olmo3.carbon")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        return olmo + "\ncampaign \"Détermination ı İ\" {\n  site = jupiter  hardware = h100  development_ratio = 0.375\n" +
-            "  stage s : sft { model = \"1,5B\"  run final { gpu_time = 1_234.5678 GPU*h  utilisation = 87.5 % } }\n}\n";
+        string olmo = File.ReadAllText(Path.Combine(TestPaths.Examples, "olmo3.carbon"))
+            .Replace("\r\n", "\n", StringComparison.Ordinal);
+        return olmo + "\ncampaign \"Détermination ı İ\" {\n" +
+            "  site = jupiter  hardware = h100  development_ratio = 0.375\n" +
+            "  stage s : sft { model = \"1,5B\"  run final { gpu_time = 1_234.5678 GPU*h  utilisation = 87.5 % } }\n" +
+            "}\n";
     }
 
     private static string Report(string path, string format, string culture)

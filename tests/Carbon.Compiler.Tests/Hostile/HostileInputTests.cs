@@ -16,7 +16,8 @@ namespace Carbon.Compiler.Tests.Hostile;
 /// </summary>
 public sealed class HostileInputTests
 {
-    public static string SamplesDir => Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Hostile", "Samples");
+    public static string SamplesDir =>
+        Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Hostile", "Samples");
 
     public static TheoryData<string> Samples()
     {
@@ -67,7 +68,8 @@ public sealed class HostileInputTests
         }
 
         Assert.All(result.Diagnostics, d => AssertPrintable(d.ToMsBuildString(), d.Code));
-        Assert.All(resolver.Requested, p => Assert.StartsWith(dir.Path + Path.DirectorySeparatorChar, p, StringComparison.Ordinal));
+        Assert.All(resolver.Requested,
+            p => Assert.StartsWith(dir.Path + Path.DirectorySeparatorChar, p, StringComparison.Ordinal));
         Assert.Equal(before, dir.Files());
     }
 
@@ -87,7 +89,8 @@ public sealed class HostileInputTests
         if (expected.Codes.Count == 0)
         {
             // Standard output is the report, byte for byte, and nothing else.
-            var compilation = CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)), new RecordingResolver(), dir.Path);
+            var compilation = CarbonCompilation.Create(new SourceText(path, File.ReadAllText(path)),
+                new RecordingResolver(), dir.Path);
             Assert.Equal(ReportFormats.Write("json", compilation.Run().Report!), stdout);
         }
         else
@@ -106,11 +109,13 @@ public sealed class HostileInputTests
 
     /// <summary>Error codes of the diagnostics, distinct and sorted; warnings do not count.</summary>
     internal static List<string> ErrorCodes(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Code).Distinct().Order(StringComparer.Ordinal)];
+        [.. diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Code).Distinct()
+            .Order(StringComparer.Ordinal)];
 
     internal static void AssertHarmless(string code, Expectation expected)
     {
-        Assert.All(code, c => Assert.True(c is '\n' || (c >= ' ' && c < (char)127), $"U+{(int)c:X4} in the generated C#"));
+        Assert.All(code,
+            c => Assert.True(c is '\n' || (c >= ' ' && c < (char)127), $"U+{(int)c:X4} in the generated C#"));
         Assert.DoesNotContain("\"", code, StringComparison.Ordinal);
         Assert.DoesNotContain("'", code, StringComparison.Ordinal);
         Assert.DoesNotContain("\\", code, StringComparison.Ordinal);

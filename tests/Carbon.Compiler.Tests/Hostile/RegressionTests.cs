@@ -14,7 +14,8 @@ namespace Carbon.Compiler.Tests.Hostile;
 /// </summary>
 public sealed class RegressionTests
 {
-    private static string Dir => Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Hostile", "Regressions");
+    private static string Dir =>
+        Path.Combine(TestPaths.RepoRoot, "tests", "Carbon.Compiler.Tests", "Hostile", "Regressions");
 
     public static TheoryData<string> Inputs()
     {
@@ -51,7 +52,8 @@ public sealed class RegressionTests
     [Fact]
     public void Huge_values_whose_product_overflows_are_refused_by_both_paths()
     {
-        const string Text = "site s : ai2_jupiter { }\nhardware h : h100_sxm { }\ncampaign \"c\" { site = s  hardware = h\n" +
+        const string Text = "site s : ai2_jupiter { }\nhardware h : h100_sxm { }\n" +
+            "campaign \"c\" { site = s  hardware = h\n" +
             "  stage p : pretraining { run final { gpu_time = 1e300 GPU*h  power = 1e300 W/GPU } } }\n";
         var interpreted = CarbonCompilation.Create(new SourceText("a.carbon", Text));
         Assert.Null(interpreted.Interpret());
@@ -133,20 +135,25 @@ public sealed class RegressionTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            InMemoryCompiler.CompileAndRun(Program("return new double[][] { };"), 1, TimeSpan.FromSeconds(10), cancel.Token));
+            InMemoryCompiler.CompileAndRun(Program("return new double[][] { };"), 1, TimeSpan.FromSeconds(10),
+                cancel.Token));
     }
 
     private static string Program(string body) =>
-        "namespace CarbonGenerated;\npublic static class CampaignProgram\n{\n    public static double[][] Campaign1()\n    {\n        " +
+        "namespace CarbonGenerated;\npublic static class CampaignProgram\n{\n" +
+        "    public static double[][] Campaign1()\n    {\n        " +
         body + "\n    }\n}\n";
 
-    /// <summary>The fuzz targets' checks: no exception, spans inside the text, printing round-trips, paths agree.</summary>
+    /// <summary>
+    /// The fuzz targets' checks: no exception, spans inside the text, printing round-trips, paths agree.
+    /// </summary>
     private static CarbonCompilation Replay(string text)
     {
         var source = new SourceText("replay.carbon", text);
         var bag = new DiagnosticBag();
         var unit = Parser.Parse(source, bag);
-        Assert.All(bag.Items, d => Assert.True(d.Span.Start >= 0 && d.Span.End <= source.Text.Length, d.ToMsBuildString()));
+        Assert.All(bag.Items,
+            d => Assert.True(d.Span.Start >= 0 && d.Span.End <= source.Text.Length, d.ToMsBuildString()));
         if (!bag.HasErrors)
         {
             string printed = SyntaxPrinter.Print(unit);
@@ -156,7 +163,8 @@ public sealed class RegressionTests
         }
 
         var compilation = CarbonCompilation.Create(source);
-        Assert.All(compilation.Diagnostics, d => Assert.True(d.Span.End <= source.Text.Length || d.Source != source, d.ToMsBuildString()));
+        Assert.All(compilation.Diagnostics,
+            d => Assert.True(d.Span.End <= source.Text.Length || d.Source != source, d.ToMsBuildString()));
         if (compilation.Interpret() is { } interpreted)
         {
             var run = compilation.Run(TimeSpan.FromSeconds(20));

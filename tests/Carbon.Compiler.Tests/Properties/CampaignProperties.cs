@@ -15,7 +15,8 @@ namespace Carbon.Compiler.Tests.Properties;
 /// </summary>
 public sealed class CampaignProperties
 {
-    private static readonly string[] StageKinds = ["pretraining", "midtraining", "sft", "dpo", "rl", "evaluation", "other"];
+    private static readonly string[] StageKinds =
+        ["pretraining", "midtraining", "sft", "dpo", "rl", "evaluation", "other"];
     private static readonly string[] RunKinds = ["final", "development", "data_generation", "evaluation"];
 
     /// <summary>A run: accelerator hours and power, GPUs over days, or facility energy stated directly.</summary>
@@ -23,9 +24,12 @@ public sealed class CampaignProperties
 
     private sealed record StageSpec(string Kind, string Model, RunSpec[] Runs);
 
-    private sealed record CampaignSpec(int PueHundredths, int GridMilli, int WaterCenti, bool Embodied, StageSpec[] Stages)
+    private sealed record CampaignSpec(int PueHundredths, int GridMilli, int WaterCenti, bool Embodied,
+        StageSpec[] Stages)
     {
-        /// <summary>The campaign as source text, every accelerator-hour figure multiplied by <paramref name="k"/>.</summary>
+        /// <summary>
+        /// The campaign as source text, every accelerator-hour figure multiplied by <paramref name="k"/>.
+        /// </summary>
         public string Render(int k = 1)
         {
             var sb = new StringBuilder();
@@ -167,7 +171,8 @@ public sealed class CampaignProperties
     {
         var leaf = Gen.OneOf(
             Gen.Int[0, 100_000].Select(i => i.ToString(CultureInfo.InvariantCulture)),
-            Gen.Double[0, 1e6].Select(d => d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal)),
+            Gen.Double[0, 1e6].Select(d =>
+                d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal)),
             Gen.Select(Gen.Int[1, 999], Gen.OneOf("kWh", "W/GPU", "GPU*h", "%", "kgCO2e/kWh", "cm^2", "L/kWh", "h^-1"),
                 (n, u) => n.ToString(CultureInfo.InvariantCulture) + " " + u),
             Gen.OneOf("h.tdp", "pue.google_council_bluffs", "s", "(1)", "\"text \\\" with \\\\ escapes\""));
@@ -193,7 +198,8 @@ public sealed class CampaignProperties
         LetItem l => $"let {l.Name.Text} = {Describe(l.Value)}",
         PropertyItem p => $"{p.Name.Text} = {Describe(p.Value)}",
         ImportItem i => $"import {i.Path.Value}",
-        BudgetItem g => $"budget {g.Level} {g.Model?.Value} {g.Metric.Text} {g.IsChange} {g.Strict} {Describe(g.Limit)}",
+        BudgetItem g =>
+            $"budget {g.Level} {g.Model?.Value} {g.Metric.Text} {g.IsChange} {g.Strict} {Describe(g.Limit)}",
         QuantityExpr q => $"{q.Number.ToString("R", CultureInfo.InvariantCulture)}[{q.Unit?.Text}]",
         StringExpr s => $"'{s.Value}'",
         NameExpr n => n.Name.Text,
@@ -205,7 +211,8 @@ public sealed class CampaignProperties
     };
 
     private static double[] Operational(Figures f) =>
-        [f.GpuHours, f.AcceleratorKwh, f.ItKwh, f.FacilityKwh, f.Co2eOperationalKg, f.Co2eMarketKg, f.WaterOnsiteL, f.WaterOffsiteL,
+        [f.GpuHours, f.AcceleratorKwh, f.ItKwh, f.FacilityKwh, f.Co2eOperationalKg, f.Co2eMarketKg, f.WaterOnsiteL,
+         f.WaterOffsiteL,
          f.WithdrawalL, f.Co2eEmbodiedKg, f.WaterEmbodiedL, f.EmbodiedGpuHours];
 
     private static bool Close(double expected, double actual, double relative) =>

@@ -158,7 +158,8 @@ public static class CampaignGenerator
                     b.Add($"  // Pre-training of the {size} model: {note}.");
                     b.Add($"  stage pretrain_{s} : pretraining {{");
                     b.Add($"    model = \"{size}\"");
-                    b.Add($"    run final {{ gpu_time = {Int(gpuHours)} GPU*h  power = {Int(random.Next(520, 690))} W/GPU }}   // {note}");
+                    b.Add($"    run final {{ gpu_time = {Int(gpuHours)} GPU*h  " +
+                        $"power = {Int(random.Next(520, 690))} W/GPU }}   // {note}");
                     b.Add($"    run sweep_{s} : development {{");
                     b.Add($"      gpus = {Int(64 * random.Next(1, 9))} GPU");
                     b.Add($"      duration = {Dec(random.Next(5, 60) / 10.0)} d");
@@ -169,8 +170,10 @@ public static class CampaignGenerator
                 case 1:
                     fleetHours += gpuHours;
                     b.Add($"  stage post_{s} : post_training {{");
-                    b.Add($"    model = \"{size}\"  variant = \"{Variants[random.Next(Variants.Length)]}\"   // SFT + DPO + RL");
-                    b.Add($"    run final {{ gpu_time = {Int(gpuHours)} GPU*h  facility_energy = {Int(gpuHours * 1000 / 1000)} kWh }}");
+                    b.Add($"    model = \"{size}\"  variant = \"{Variants[random.Next(Variants.Length)]}\"" +
+                        $"   // SFT + DPO + RL");
+                    b.Add($"    run final {{ gpu_time = {Int(gpuHours)} GPU*h  " +
+                        $"facility_energy = {Int(gpuHours * 1000 / 1000)} kWh }}");
                     b.Add($"    run evaluation {{ gpu_time = {Int(gpuHours / 20)} GPU*h  power = c{c}_power * 0.9 }}");
                     b.Add("  }");
                     break;
@@ -179,7 +182,8 @@ public static class CampaignGenerator
                     b.Add($"  stage data_{s} : data_generation {{");
                     b.Add("    hardware = mi300x");
                     b.Add("    site = iowa");
-                    b.Add($"    run generation : data_generation {{ facility_energy = c{c}_data_co2e / iowa.grid / {Int(random.Next(20, 90))} }}");
+                    b.Add($"    run generation : data_generation {{ " +
+                        $"facility_energy = c{c}_data_co2e / iowa.grid / {Int(random.Next(20, 90))} }}");
                     b.Add("  }");
                     break;
                 case 3:
@@ -187,16 +191,20 @@ public static class CampaignGenerator
                     b.Add($"  stage mid_{s} : midtraining {{");
                     b.Add($"    model = \"{size}\"");
                     b.Add("    run final {");
-                    b.Add($"      gpus = {Int(128 * random.Next(1, 5))} GPU  duration = {Dec(random.Next(10, 80) / 10.0)} d");
-                    b.Add($"      power = (c{c}_power + {Int(random.Next(5, 40))} W/GPU) * {Dec(1 + random.Next(0, 9) / 100.0)}");
+                    b.Add($"      gpus = {Int(128 * random.Next(1, 5))} GPU  " +
+                        $"duration = {Dec(random.Next(10, 80) / 10.0)} d");
+                    b.Add($"      power = (c{c}_power + {Int(random.Next(5, 40))} W/GPU) * " +
+                        $"{Dec(1 + random.Next(0, 9) / 100.0)}");
                     b.Add("    }");
                     b.Add("  }");
                     break;
                 case 4:
                     b.Add($"  stage eval_{s} : evaluation {{");
                     b.Add("    site = hall_b  hardware = a100");
-                    b.Add($"    run evaluation {{ nodes = {Int(random.Next(1, 16))} node  duration = {Int(random.Next(2, 48))} h  utilisation = {Int(random.Next(40, 90))} % }}");
-                    b.Add($"    run idle {{ accelerator_energy = eval_energy_per_node_hour * {Int(random.Next(10, 200))} h }}");
+                    b.Add($"    run evaluation {{ nodes = {Int(random.Next(1, 16))} node  " +
+                        $"duration = {Int(random.Next(2, 48))} h  utilisation = {Int(random.Next(40, 90))} % }}");
+                    b.Add($"    run idle {{ accelerator_energy = eval_energy_per_node_hour * " +
+                        $"{Int(random.Next(10, 200))} h }}");
                     b.Add("  }");
                     break;
                 default:
@@ -204,8 +212,10 @@ public static class CampaignGenerator
                     b.Add($"  stage long_{s} : long_context {{");
                     b.Add("    hardware = b200");
                     b.Add($"    model = \"{size}\"");
-                    b.Add($"    run final {{ gpu_time = {Int(gpuHours / 2)} GPU*h }}   // TDP × utilisation: power not measured");
-                    b.Add($"    run dev_{s} : development {{ gpu_time = {Int(gpuHours / 10)} GPU*h  power = dev_power }}");
+                    b.Add($"    run final {{ gpu_time = {Int(gpuHours / 2)} GPU*h }}" +
+                        $"   // TDP × utilisation: power not measured");
+                    b.Add($"    run dev_{s} : development {{ gpu_time = {Int(gpuHours / 10)} GPU*h  " +
+                        $"power = dev_power }}");
                     b.Add("  }");
                     break;
             }

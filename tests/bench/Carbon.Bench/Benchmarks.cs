@@ -51,7 +51,9 @@ public class FrontEnd
     public SyntaxNode RoslynParse() => CSharpSyntaxTree.ParseText(campaign.CSharp).GetRoot();
 }
 
-/// <summary>Lowering to C#, the Roslyn compile, loading and running it: what <c>carbonc report</c> adds to a check.</summary>
+/// <summary>
+/// Lowering to C#, the Roslyn compile, loading and running it: what <c>carbonc report</c> adds to a check.
+/// </summary>
 [MemoryDiagnoser]
 [ShortJob(warmups: 1, iterations: 3)]
 public class BackEnd

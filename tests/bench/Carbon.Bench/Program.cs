@@ -44,7 +44,8 @@ if (figures is not null)
         var bench = report.BenchmarkCase;
         double meanMs = (report.ResultStatistics?.Mean ?? double.NaN) / 1e6;
         long allocated = report.GcStats.GetBytesAllocatedPerOperation(bench) ?? -1;
-        tsv.Append(CultureInfo.InvariantCulture, $"{bench.Descriptor.WorkloadMethod.Name}\t{bench.Parameters["Lines"]}\t");
+        tsv.Append(CultureInfo.InvariantCulture,
+            $"{bench.Descriptor.WorkloadMethod.Name}\t{bench.Parameters["Lines"]}\t");
         tsv.Append(CultureInfo.InvariantCulture, $"{meanMs:0.###}\t{allocated}\n");
     }
 
