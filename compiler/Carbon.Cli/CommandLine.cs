@@ -24,7 +24,7 @@ internal static class CommandLine
             return Output.InputErrors;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
@@ -181,7 +181,7 @@ internal static class CommandLine
             return Output.Ok;
         }
 
-        return Output.WriteFile(stderr, output, text, [file]) ? Output.Ok : Output.InputErrors;
+        return Output.WriteFile(stderr, output, text, Inputs(file, compilation)) ? Output.Ok : Output.InputErrors;
     }
 
     private static int Build(string file, string emitPath, string? project, TextWriter stderr)
@@ -206,6 +206,10 @@ internal static class CommandLine
             return Output.InputErrors;
         }
 
-        return Output.WriteFile(stderr, emitPath, code, [file]) ? Output.Ok : Output.InputErrors;
+        return Output.WriteFile(stderr, emitPath, code, Inputs(file, compilation)) ? Output.Ok : Output.InputErrors;
     }
+
+    // Every file the compilation read: an output path may name none of them.
+    private static IEnumerable<string> Inputs(string file, Carbon.Compiler.CarbonCompilation compilation) =>
+        compilation.Model.Files.Select(f => f.Source.Path).Prepend(file);
 }

@@ -22,27 +22,12 @@ internal static class CompilerDriver
 
     public static string? ReadSource(string path, TextWriter err)
     {
-        try
+        string? text = FileSystemResolver.ReadRegularFile(path, out string error);
+        if (text is null)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                Output.Error(err, DiagnosticCatalog.FileNotReadable, path, Directory.Exists(path) ? "it is a directory." : "no such file.");
-                return null;
-            }
-
-            if (info.Length > Carbon.Compiler.Parsing.Limits.MaxFileLength)
-            {
-                Output.Error(err, DiagnosticCatalog.FileNotReadable, path, $"it is larger than {Carbon.Compiler.Parsing.Limits.MaxFileLength} bytes.");
-                return null;
-            }
-
-            return File.ReadAllText(path);
+            Output.Error(err, DiagnosticCatalog.FileNotReadable, path, error);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Output.Error(err, DiagnosticCatalog.FileNotReadable, path, ex.Message);
-            return null;
-        }
+
+        return text;
     }
 }

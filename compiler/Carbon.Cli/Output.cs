@@ -40,16 +40,23 @@ internal static class Output
     {
         string full = Path.GetFullPath(path);
         if (full.EndsWith(".carbon", StringComparison.OrdinalIgnoreCase)
-            || inputs.Any(i => string.Equals(Path.GetFullPath(i), full, StringComparison.Ordinal)))
+            || inputs.Any(i => string.Equals(FileKinds.RealPath(i), FileKinds.RealPath(full), StringComparison.Ordinal)))
         {
             Error(err, DiagnosticCatalog.OutputRefused, path, "it is a campaign source file; choose another output path.");
             return false;
         }
 
-        if (Directory.Exists(full))
+        switch (FileKinds.Of(full))
         {
-            Error(err, DiagnosticCatalog.OutputRefused, path, "it is a directory.");
-            return false;
+            case FileKinds.Kind.Directory:
+                Error(err, DiagnosticCatalog.OutputRefused, path, "it is a directory.");
+                return false;
+            case FileKinds.Kind.SymbolicLink:
+                Error(err, DiagnosticCatalog.OutputRefused, path, "it is a symbolic link; name the file itself.");
+                return false;
+            case FileKinds.Kind.Other:
+                Error(err, DiagnosticCatalog.OutputRefused, path, "it is a device, pipe or socket, not a regular file.");
+                return false;
         }
 
         string dir = Path.GetDirectoryName(full) ?? ".";

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Carbon.Compiler;
 using Carbon.Compiler.Evaluation;
-using Carbon.Compiler.Parsing;
 using Carbon.Compiler.Reporting;
 using Carbon.Compiler.Syntax;
 
@@ -59,7 +58,7 @@ public sealed class DocumentAnalysis
         if (snapshot.FilePath is { } path)
         {
             project = workspaceRoots.FirstOrDefault(r => IsInside(path, r)) ?? Path.GetDirectoryName(path);
-            compilation = CarbonCompilation.Create(snapshot.Text, new OpenDocumentResolver(store), project);
+            compilation = CarbonCompilation.Create(snapshot.Text, new OpenDocumentResolver(store, project ?? "."), project);
         }
         else
         {
@@ -119,8 +118,14 @@ public sealed class DocumentAnalysis
     }
 
     /// <summary>Reads imports from the editor's open documents first, so unsaved edits count, then from disk.</summary>
-    private sealed class OpenDocumentResolver(DocumentStore store) : ISourceResolver
+    /// <summary>
+    /// Reads imports from the editor's open documents first, so unsaved edits count, then from disk
+    /// through the command line's resolver: inside the project with links resolved, regular files only.
+    /// </summary>
+    private sealed class OpenDocumentResolver(DocumentStore store, string project) : ISourceResolver
     {
+        private readonly Carbon.Cli.FileSystemResolver disk = new(project);
+
         public string? Read(string fullPath, out string error)
         {
             if (store.ByPath(fullPath) is { } open)
@@ -129,30 +134,7 @@ public sealed class DocumentAnalysis
                 return open.RawText;
             }
 
-            try
-            {
-                var info = new FileInfo(fullPath);
-                if (!info.Exists)
-                {
-                    error = "no such file.";
-                    return null;
-                }
-
-                if (info.Length > Limits.MaxFileLength)
-                {
-                    error = string.Create(CultureInfo.InvariantCulture,
-                        $"it is larger than {Limits.MaxFileLength} bytes.");
-                    return null;
-                }
-
-                error = "";
-                return File.ReadAllText(fullPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                error = ex.Message;
-                return null;
-            }
+            return disk.Read(fullPath, out error);
         }
     }
 }

@@ -41,7 +41,8 @@ public sealed record Diagnostic(
             Severity.Warning => "warning",
             _ => "info",
         };
-        string path = pathOverride ?? Source?.Path ?? "carbonc";
+        // A path from a repository may hold any character; none may start a new line in a CI log.
+        string path = new((pathOverride ?? Source?.Path ?? "carbonc").Select(c => char.IsControl(c) ? '?' : c).ToArray());
         if (Source is null)
         {
             return $"{path}: {level} {Code}: {Message}";

@@ -112,7 +112,7 @@ public static class DiffMarkdownWriter
             $"({Rounding.SignedNumber(m.Metric, m.Change)}{pct})";
     }
 
-    private static string Code(string text) => "`" + text.Replace("`", "'", StringComparison.Ordinal) + "`";
+    private static string Code(string text) => "`" + DiffText.SafePath(text).Replace("`", "'", StringComparison.Ordinal) + "`";
 
     /// <summary>Escapes the characters that would change a table or add markup, so a campaign name stays text.</summary>
     private static string Escape(string text)
@@ -125,7 +125,13 @@ public static class DiffMarkdownWriter
                 sb.Append('\\');
             }
 
-            sb.Append(ch is '\n' or '\r' ? ' ' : ch);
+            // '@' would mention a user or team in a pull-request comment.
+            sb.Append(ch switch
+            {
+                '\n' or '\r' => " ",
+                '@' => "&#64;",
+                _ => ch.ToString(),
+            });
         }
 
         return sb.ToString();

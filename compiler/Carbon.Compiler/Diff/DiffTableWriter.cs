@@ -21,7 +21,7 @@ public static class DiffTableWriter
         foreach (var f in doc.Files)
         {
             rows.Add([]);
-            rows.Add([f.Path + ": " + DiffText.FileStatus(f, doc)]);
+            rows.Add(["file " + DiffText.SafePath(f.Path) + ": " + DiffText.FileStatus(f, doc)]);
             if (f.Status == ChangeStatus.Unchanged)
             {
                 continue;
@@ -109,6 +109,22 @@ public static class DiffTableWriter
 /// <summary>Words shared by the diff writers.</summary>
 internal static class DiffText
 {
+    /// <summary>
+    /// A file path as output shows it: control and bidirectional characters become '?', so a file
+    /// name cannot start a new line, a workflow command or a Markdown block in a CI log or comment.
+    /// </summary>
+    public static string SafePath(string path)
+    {
+        var sb = new System.Text.StringBuilder(path.Length);
+        foreach (char c in path)
+        {
+            bool unsafeChar = char.IsControl(c) || c is '\u2028' or '\u2029' || Parsing.Scanner.IsBidiControl(c);
+            sb.Append(unsafeChar ? '?' : c);
+        }
+
+        return sb.ToString();
+    }
+
     public static string Status(ChangeStatus s) => s switch
     {
         ChangeStatus.Unchanged => "unchanged",
@@ -125,7 +141,7 @@ internal static class DiffText
     {
         if (f.Status != ChangeStatus.Incomplete)
         {
-            return f.OldPath is null ? Status(f.Status) : $"renamed from {f.OldPath}";
+            return f.OldPath is null ? Status(f.Status) : $"renamed from {SafePath(f.OldPath)}";
         }
 
         var sides = new List<string>();
