@@ -206,4 +206,33 @@ public sealed class RobustnessTests
         var closed = await client.CloseAsync(Samples.Uri);
         Assert.Equal(0, closed.GetProperty("diagnostics").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Random_edits_and_requests_about_unknown_documents_leave_the_server_serving()
+    {
+        await using var client = await LspClient.StartAsync();
+        await client.OpenAsync(Samples.Uri, Samples.Campaign);
+        var random = new Random(7);
+        string[] pieces = ["{", "}", "(", "\"", "/*", "*/", "\n", "1e999", " GPU*h", "run x {", "=", "\u0000", "\u202E", "let"];
+        for (int i = 0; i < 60; i++)
+        {
+            int line = random.Next(0, 40);
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var published = await client.ChangeAsync(Samples.Uri, line, random.Next(0, 30), line, random.Next(0, 60), text);
+            Assert.Equal(JsonValueKind.Array, published.GetProperty("diagnostics").ValueKind);
+        }
+
+        const string Unknown = "file:///nowhere/unknown.carbon";
+        var refused = await Assert.ThrowsAsync<StreamJsonRpc.RemoteInvocationException>(() => client.RequestAsync(
+            "textDocument/hover", new { textDocument = new { uri = Unknown }, position = Origin }));
+        await client.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = Unknown, version = 9 },
+            contentChanges = new[] { new { text = "site s { }" } },
+        });
+        var symbols = await client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = Samples.Uri } });
+
+        Assert.Contains("is not open", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, symbols.ValueKind);
+    }
 }

@@ -177,4 +177,27 @@ public sealed class RegressionTests
 
         return compilation;
     }
+
+    [Fact]
+    public async Task Values_that_reuse_each_other_are_computed_once_not_exponentially_often()
+    {
+        // Found by adversarial testing: each let used its predecessor twice, 2^59 evaluations in all.
+        var sb = new System.Text.StringBuilder("let a0 = 1 W/GPU\n");
+        for (int i = 1; i < 60; i++)
+        {
+            sb.Append("let a").Append(i).Append(" = (a").Append(i - 1).Append(" + a").Append(i - 1).Append(") / 2\n");
+        }
+
+        sb.Append("site s : ai2_jupiter { }\ncampaign \"C\" { site = s  hardware = h100_sxm\n")
+            .Append("  stage p : pretraining { run final { gpu_time = 1000 GPU*h  power = a59 } } }\n");
+        var compilation = CarbonCompilation.Create(new SourceText("reuse.carbon", sb.ToString()));
+
+        // A hang guard: the exponential version never finishes; the fixed one takes milliseconds.
+        var interpreted = await Task.Run(compilation.Interpret).WaitAsync(TimeSpan.FromMinutes(2));
+        var run = compilation.Run(TimeSpan.FromMinutes(2));
+
+        Assert.True(run.Success, string.Join("\n", run.Diagnostics));
+        Assert.Equal(1.0, run.Report!.Campaigns[0].Lines[0].Figures.AcceleratorKwh, 9);
+        Assert.Equal(interpreted!.Campaigns[0].Lines[0].Figures, run.Report.Campaigns[0].Lines[0].Figures);
+    }
 }
