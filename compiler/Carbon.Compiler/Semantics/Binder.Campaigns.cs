@@ -51,16 +51,7 @@ internal sealed partial class Binder
 
         if (props.GetValueOrDefault("development_ratio") is { Value.IsError: false } ratio)
         {
-            var ratioSyntax = block.Properties.First(p => p.Name.Text == "development_ratio");
-            if (anyStageDevelopment)
-            {
-                diagnostics.Report(DiagnosticCatalog.DevelopmentCountedTwice, current, ratioSyntax.Name.Span, $"The campaign \"{c.Name}\"");
-            }
-            else
-            {
-                var finals = c.Lines.Where(l => l.Kind == RunKind.Final).ToList();
-                c.Lines.Add(new BoundDevelopment("development (ratio)", null, ratioSyntax.Span) { Ratio = ratio, FinalLines = finals });
-            }
+            AddDevelopmentEstimate(block, ratio, anyStageDevelopment, $"The campaign \"{c.Name}\"", null, [.. c.Lines]);
         }
 
         foreach (var budget in c.Budgets.Where(b => b.Scope == BudgetScope.Model))
@@ -181,21 +172,29 @@ internal sealed partial class Binder
 
         if (props.GetValueOrDefault("development_ratio") is { Value.IsError: false } ratio)
         {
-            var ratioSyntax = block.Properties.First(p => p.Name.Text == "development_ratio");
-            if (hasDevelopmentRuns)
-            {
-                diagnostics.Report(DiagnosticCatalog.DevelopmentCountedTwice, current, ratioSyntax.Name.Span, $"The stage '{stage.Name}'");
-            }
-            else
-            {
-                var finals = stageLines.Where(l => l.Kind == RunKind.Final).ToList();
-                c.Lines.Add(new BoundDevelopment("development (ratio)", stage, ratioSyntax.Span) { Ratio = ratio, FinalLines = finals });
-            }
-
+            AddDevelopmentEstimate(block, ratio, hasDevelopmentRuns, $"The stage '{stage.Name}'", stage, stageLines);
             return true;
         }
 
         return hasDevelopmentRuns;
+    }
+
+    /// <summary>
+    /// A stage's or campaign's <c>development_ratio</c>: a development line scaled from its final lines,
+    /// unless development is already counted by runs of its own.
+    /// </summary>
+    private void AddDevelopmentEstimate(
+        BlockItem block, BoundExpr ratio, bool alreadyCounted, string owner, BoundStage? stage, List<BoundLine> lines)
+    {
+        var ratioSyntax = block.Properties.First(p => p.Name.Text == "development_ratio");
+        if (alreadyCounted)
+        {
+            diagnostics.Report(DiagnosticCatalog.DevelopmentCountedTwice, current, ratioSyntax.Name.Span, owner);
+            return;
+        }
+
+        var finals = lines.Where(l => l.Kind == RunKind.Final).ToList();
+        campaign!.Lines.Add(new BoundDevelopment("development (ratio)", stage, ratioSyntax.Span) { Ratio = ratio, FinalLines = finals });
     }
 
     private RunKind? RunKindOf(BlockItem block, bool report)
