@@ -12,21 +12,7 @@ namespace Carbon.Compiler.Reporting;
 /// </summary>
 public static class MarkdownReportWriter
 {
-    public static string Write(FootprintReport report)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in report.Campaigns)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append('\n');
-            }
-
-            WriteCampaign(sb, c);
-        }
-
-        return sb.ToString();
-    }
+    public static string Write(FootprintReport report) => Format.Campaigns(report, WriteCampaign);
 
     private static void WriteCampaign(StringBuilder sb, CampaignReport c)
     {

@@ -225,5 +225,22 @@ public static class Format
         return r.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The text reports: each campaign written in turn, a blank line between two.</summary>
+    internal static string Campaigns(FootprintReport report, Action<System.Text.StringBuilder, CampaignReport> write)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in report.Campaigns)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            write(sb, c);
+        }
+
+        return sb.ToString();
+    }
+
     public static string Percent(double? share) => share is null ? "n/a" : Fixed(share.Value * 100, 1) + " %";
 }

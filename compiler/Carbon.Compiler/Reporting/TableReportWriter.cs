@@ -12,21 +12,7 @@ public static class TableReportWriter
 {
     private static readonly string[] Header = ["", "GPU-hours", "Energy MWh", "CO2e t", "Water kL"];
 
-    public static string Write(FootprintReport report)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in report.Campaigns)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append('\n');
-            }
-
-            WriteCampaign(sb, c);
-        }
-
-        return sb.ToString();
-    }
+    public static string Write(FootprintReport report) => Format.Campaigns(report, WriteCampaign);
 
     private static void WriteCampaign(StringBuilder sb, CampaignReport c)
     {
