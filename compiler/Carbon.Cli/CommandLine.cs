@@ -24,18 +24,21 @@ internal static class CommandLine
             return Output.InputErrors;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr,
+            EnableDefaultExceptionHandler = false });
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("carbonc: compiles .carbon campaign files into energy, carbon and water footprints.");
+        var root =
+            new RootCommand("carbonc: compiles .carbon campaign files into energy, carbon and water footprints.");
         var projectOption = new Option<string?>("--project-dir")
         {
             Description = "The directory imports must stay inside (default: the directory of each file).",
         };
 
-        var checkFiles = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "The .carbon files to check." };
+        var checkFiles = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore,
+            Description = "The .carbon files to check." };
         var budgetOption = new Option<string[]>("--budget")
         {
             Description = "A budget for files that declare none, written as in a file without 'budget', e.g. " +
@@ -44,37 +47,51 @@ internal static class CommandLine
         };
         var diagnosticFormat = new Option<string?>("--format")
         {
-            Description = "msbuild, github (workflow annotations) or sarif (default: github under GitHub Actions, else msbuild).",
+            Description =
+                "msbuild, github (workflow annotations) or sarif (default: github under GitHub Actions, else msbuild).",
         };
         diagnosticFormat.AcceptOnlyFromAmong(DiagnosticSink.FormatNames);
-        var sarifOption = new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this file." };
-        var check = new Command("check", "Check campaign files and their budgets. Exit codes: 0 within budget, 1 over an error " +
-            "budget, 2 errors in the input.") { checkFiles, projectOption, budgetOption, diagnosticFormat, sarifOption };
+        var sarifOption =
+            new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this " +
+            "file." };
+        var check = new Command("check",
+            "Check campaign files and their budgets. Exit codes: 0 within budget, 1 over an error " +
+            "budget, 2 errors in the input.") { checkFiles, projectOption, budgetOption, diagnosticFormat,
+            sarifOption };
         check.SetAction(r => Check(
-            r.GetValue(checkFiles)!, r.GetValue(projectOption), r.GetValue(budgetOption) ?? [], r.GetValue(diagnosticFormat),
+            r.GetValue(checkFiles)!, r.GetValue(projectOption), r.GetValue(budgetOption) ?? [],
+            r.GetValue(diagnosticFormat),
             r.GetValue(sarifOption), stdout, stderr));
         root.Subcommands.Add(check);
 
         root.Subcommands.Add(DiffCommandLine(projectOption, stdout, stderr));
 
         var reportFile = new Argument<string>("file") { Description = "The .carbon file to report on." };
-        var format = new Option<string>("--format", "-f") { Description = string.Join(", ", ReportFormats.Names), DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = string.Join(", ", ReportFormats.Names),
+            DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
-        var report = new Command("report", "Compile, run and report the footprint of a campaign file.") { reportFile, format, output, projectOption };
-        report.SetAction(r => Report(r.GetValue(reportFile)!, r.GetValue(format)!, r.GetValue(output), r.GetValue(projectOption), stdout, stderr));
+        var output = new Option<string?>("--output",
+            "-o") { Description = "Write the report to this file instead of standard output." };
+        var report = new Command("report", "Compile, run and report the footprint of a campaign file.") { reportFile,
+            format, output, projectOption };
+        report.SetAction(r => Report(r.GetValue(reportFile)!, r.GetValue(format)!, r.GetValue(output),
+            r.GetValue(projectOption), stdout, stderr));
         root.Subcommands.Add(report);
 
         var buildFile = new Argument<string>("file") { Description = "The .carbon file to lower to C#." };
-        var emit = new Option<string>("--emit-cs") { Description = "Write the generated C# to this file.", Required = true };
-        var build = new Command("build", "Lower a campaign file to C# and compile it, writing the C# for inspection.") { buildFile, emit, projectOption };
+        var emit = new Option<string>("--emit-cs") { Description = "Write the generated C# to this file.",
+            Required = true };
+        var build = new Command("build",
+            "Lower a campaign file to C# and compile it, writing the C# for inspection.") { buildFile, emit,
+            projectOption };
         build.SetAction(r => Build(r.GetValue(buildFile)!, r.GetValue(emit)!, r.GetValue(projectOption), stderr));
         root.Subcommands.Add(build);
         return root;
     }
 
     private static int Check(
-        string[] files, string? project, string[] budgets, string? format, string? sarif, TextWriter stdout, TextWriter stderr)
+        string[] files, string? project, string[] budgets, string? format, string? sarif, TextWriter stdout,
+        TextWriter stderr)
     {
         var sink = new DiagnosticSink(DiagnosticSink.Choose(format), stdout, stderr);
         var defaults = BudgetOptions.Parse(budgets, sink);
@@ -120,46 +137,57 @@ internal static class CommandLine
 
     private static Command DiffCommandLine(Option<string?> projectOption, TextWriter stdout, TextWriter stderr)
     {
-        var baseRev = new Argument<string>("base") { Description = "The base revision, e.g. origin/main or a commit id." };
+        var baseRev =
+            new Argument<string>("base") { Description = "The base revision, e.g. origin/main or a commit id." };
         var headRev = new Argument<string?>("head")
         {
             Arity = ArgumentArity.ZeroOrOne,
             Description = "The revision to compare with the base (default: the working tree).",
         };
-        var paths = new Option<string[]>("--path", "-p") { Description = "Compare only these files or directories. Repeatable." };
+        var paths = new Option<string[]>("--path",
+            "-p") { Description = "Compare only these files or directories. Repeatable." };
         var format = new Option<string>("--format", "-f")
         {
             Description = "table, json or markdown (a pull-request comment with a hidden marker).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong([.. DiffFormats.Names]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the diff to this file instead of standard output." };
+        var output = new Option<string?>("--output",
+            "-o") { Description = "Write the diff to this file instead of standard output." };
         var repo = new Option<string?>("--repo", "-C")
         {
             Description = "Run as if started in this directory (like git -C); relative paths are taken from it.",
         };
-        var budget = new Option<string[]>("--budget") { Description = "A budget for files that declare none; as for check. Repeatable." };
+        var budget =
+            new Option<string[]>("--budget") { Description = "A budget for files that declare none; as for check. " +
+            "Repeatable." };
         var diagnostics = new Option<string?>("--diagnostic-format")
         {
             Description = "msbuild or github (default: github under GitHub Actions, else msbuild).",
         };
         diagnostics.AcceptOnlyFromAmong("msbuild", "github");
-        var sarif = new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this file." };
-        var diff = new Command("diff", "Compare the footprint of .carbon files at two git revisions and check budgets, change " +
+        var sarif =
+            new Option<string?>("--sarif") { Description = "Also write the diagnostics as a SARIF 2.1.0 log to this " +
+            "file." };
+        var diff = new Command("diff",
+            "Compare the footprint of .carbon files at two git revisions and check budgets, change " +
             "budgets against the base. Exit codes as for check.")
         {
             baseRev, headRev, paths, format, output, repo, projectOption, budget, diagnostics, sarif,
         };
         diff.SetAction(r => DiffCommand.Run(
             new DiffOptions(
-                r.GetValue(baseRev)!, r.GetValue(headRev), r.GetValue(paths) ?? [], r.GetValue(format)!, r.GetValue(output),
-                r.GetValue(repo), r.GetValue(projectOption), r.GetValue(budget) ?? [], r.GetValue(diagnostics), r.GetValue(sarif)),
+                r.GetValue(baseRev)!, r.GetValue(headRev), r.GetValue(paths) ?? [], r.GetValue(format)!,
+                r.GetValue(output),
+                r.GetValue(repo), r.GetValue(projectOption), r.GetValue(budget) ?? [], r.GetValue(diagnostics),
+                r.GetValue(sarif)),
             stdout,
             stderr));
         return diff;
     }
 
-    private static int Report(string file, string format, string? output, string? project, TextWriter stdout, TextWriter stderr)
+    private static int Report(string file, string format, string? output, string? project, TextWriter stdout,
+        TextWriter stderr)
     {
         var compilation = CompilerDriver.Compile(file, project, stderr);
         if (compilation is null)

@@ -32,7 +32,8 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
         "msbuild" => DiagnosticFormat.MsBuild,
         "github" => DiagnosticFormat.GitHub,
         "sarif" => DiagnosticFormat.Sarif,
-        _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? DiagnosticFormat.GitHub : DiagnosticFormat.MsBuild,
+        _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? DiagnosticFormat.GitHub
+            : DiagnosticFormat.MsBuild,
     };
 
     /// <summary>Prints diagnostics in source order; <paramref name="path"/> gives the path to show for each.</summary>
@@ -108,7 +109,8 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
 
     // GitHub's escaping of workflow commands: data escapes % CR LF; properties also : and ,.
     private static string EscapeData(string s) =>
-        s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        s.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal)
+            .Replace("\n", "%0A", StringComparison.Ordinal);
 
     private static string EscapeProperty(string s) =>
         EscapeData(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
@@ -116,7 +118,8 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
     private string Sarif()
     {
         var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = new JsonWriterOptions { Indented = true, NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var w = new Utf8JsonWriter(buffer, options))
         {
             w.WriteStartObject();
@@ -129,7 +132,8 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
             w.WriteString("name", "carbonc");
             w.WriteString("version", typeof(DiagnosticSink).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             w.WriteStartArray("rules");
-            foreach (var rule in all.Select(x => x.Diagnostic.Descriptor).DistinctBy(d => d.Code).OrderBy(d => d.Code, StringComparer.Ordinal))
+            foreach (var rule in all.Select(x => x.Diagnostic.Descriptor).DistinctBy(d => d.Code)
+                .OrderBy(d => d.Code, StringComparer.Ordinal))
             {
                 w.WriteStartObject();
                 w.WriteString("id", rule.Code);
@@ -161,7 +165,8 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
     {
         w.WriteStartObject();
         w.WriteString("ruleId", d.Code);
-        w.WriteString("level", d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" });
+        w.WriteString("level", d.Severity switch { Severity.Error => "error", Severity.Warning => "warning",
+            _ => "note" });
         w.WriteStartObject("message");
         w.WriteString("text", d.Message);
         w.WriteEndObject();
@@ -189,7 +194,9 @@ internal sealed class DiagnosticSink(DiagnosticFormat format, TextWriter annotat
         w.WriteEndObject();
     }
 
-    /// <summary>A relative path stays relative (code scanning resolves it against the checkout); an absolute one becomes a file URI.</summary>
+    /// <summary>A relative path stays relative (code scanning resolves it against the checkout); an absolute one
+    /// becomes a file URI.</summary>
     private static string ToUri(string path) =>
-        Path.IsPathRooted(path) ? new Uri(path).AbsoluteUri : Uri.EscapeDataString(path.Replace('\\', '/')).Replace("%2F", "/", StringComparison.Ordinal);
+        Path.IsPathRooted(path) ? new Uri(path).AbsoluteUri : Uri.EscapeDataString(path.Replace('\\', '/'))
+            .Replace("%2F", "/", StringComparison.Ordinal);
 }

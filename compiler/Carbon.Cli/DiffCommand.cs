@@ -62,7 +62,8 @@ internal static class DiffCommand
         var baseRev = new Revision(o.Base, git.ResolveCommit(o.Base));
         var headRev = new Revision(o.Head ?? "working tree", o.Head is null ? null : git.ResolveCommit(o.Head));
         var baseSide = new Side(baseRev.Label, baseRev.Commit, git.ListTree(baseRev.Commit!));
-        var headSide = new Side(headRev.Label, headRev.Commit, headRev.Commit is null ? null : git.ListTree(headRev.Commit));
+        var headSide = new Side(headRev.Label, headRev.Commit, headRev.Commit is null ? null
+            : git.ListTree(headRev.Commit));
 
         var baseFiles = CarbonFiles(baseSide.Tree!);
         var headFiles = headSide.Tree is { } t ? CarbonFiles(t) : WorkingTreeFiles(git);
@@ -95,8 +96,10 @@ internal static class DiffCommand
         var notes = new List<BudgetNote>();
         foreach (var (basePath, headPath) in pairs)
         {
-            var before = basePath is null ? null : Compile(git, baseSide, basePath, o.ProjectDir, where, sink, isBase: true);
-            var after = headPath is null ? null : Compile(git, headSide, headPath, o.ProjectDir, where, sink, isBase: false);
+            var before = basePath is null ? null : Compile(git, baseSide, basePath, o.ProjectDir, where, sink,
+                isBase: true);
+            var after = headPath is null ? null : Compile(git, headSide, headPath, o.ProjectDir, where, sink,
+                isBase: false);
             headFailed |= headPath is not null && after is null;
             inputs.Add(new FilePair(basePath, headPath, before?.Report, after?.Report));
             if (after is null)
@@ -126,18 +129,22 @@ internal static class DiffCommand
     }
 
     private static bool Matches(string filter, string? path) =>
-        path is not null && (filter == "." || path == filter || path.StartsWith(filter.TrimEnd('/') + "/", StringComparison.Ordinal));
+        path is not null && (filter == "." || path == filter || path.StartsWith(filter.TrimEnd('/') + "/",
+        StringComparison.Ordinal));
 
     private static HashSet<string> CarbonFiles(IReadOnlyDictionary<string, TreeEntry> tree) =>
         [.. tree.Values.Where(e => e.IsRegularFile && IsCarbon(e.Path)).Select(e => e.Path)];
 
     private static HashSet<string> WorkingTreeFiles(Git git) =>
-        [.. git.ListWorkingTree().Where(p => IsCarbon(p) && new FileInfo(Path.Combine(git.Root, p)).LinkTarget is null)];
+        [.. git.ListWorkingTree().Where(p => IsCarbon(p) && new FileInfo(Path.Combine(git.Root, p))
+            .LinkTarget is null)];
 
     private static bool IsCarbon(string path) => path.EndsWith(".carbon", StringComparison.Ordinal);
 
-    /// <summary>Base and head paths of each file: renames first, then same paths, then removals and additions.</summary>
-    private static List<(string? Base, string? Head)> Pair(HashSet<string> baseFiles, HashSet<string> headFiles, List<(string From, string To)> renames)
+    /// <summary>Base and head paths of each file: renames first, then same paths, then removals and
+    /// additions.</summary>
+    private static List<(string? Base, string? Head)> Pair(HashSet<string> baseFiles, HashSet<string> headFiles,
+        List<(string From, string To)> renames)
     {
         var pairs = new List<(string?, string?)>();
         var usedBase = new HashSet<string>(StringComparer.Ordinal);
@@ -163,16 +170,19 @@ internal static class DiffCommand
             }
         }
 
-        pairs.AddRange(headFiles.Where(p => !usedHead.Contains(p)).Order(StringComparer.Ordinal).Select(p => ((string?)null, (string?)p)));
+        pairs.AddRange(headFiles.Where(p => !usedHead.Contains(p)).Order(StringComparer.Ordinal)
+            .Select(p => ((string?)null, (string?)p)));
         return pairs;
     }
 
     private sealed record Compiled(FootprintReport Report, Func<Diagnostic, string?> Show);
 
-    private static Compiled? Compile(Git git, Side side, string path, string? projectDir, string where, DiagnosticSink sink, bool isBase)
+    private static Compiled? Compile(Git git, Side side, string path, string? projectDir, string where,
+        DiagnosticSink sink, bool isBase)
     {
         string full = Path.Combine(git.Root, path);
-        string project = projectDir is null ? Path.GetDirectoryName(full) ?? git.Root : Path.GetFullPath(projectDir, where);
+        string project = projectDir is null ? Path.GetDirectoryName(full) ?? git.Root : Path.GetFullPath(projectDir,
+            where);
         string prefix = isBase ? side.Commit![..7] + ":" : "";
         string? Show(Diagnostic d)
         {
@@ -233,6 +243,7 @@ internal static class DiffCommand
             _ => "info",
         };
         var p = d.Start;
-        return new BudgetNote(d.Code, level, path ?? "carbonc", d.Source is null ? 0 : p.Line, d.Source is null ? 0 : p.Column, d.Message);
+        return new BudgetNote(d.Code, level, path ?? "carbonc", d.Source is null ? 0 : p.Line, d.Source is null ? 0
+            : p.Column, d.Message);
     }
 }

@@ -84,7 +84,8 @@ internal static partial class FileKinds
     public static bool IsInside(string path, string directory)
     {
         string rel = Path.GetRelativePath(directory, path);
-        return rel != ".." && !rel.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(rel);
+        return rel != ".." && !rel.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !Path.IsPathRooted(rel);
     }
 
     private static partial class NativeMethods

@@ -69,5 +69,6 @@ internal sealed class FileSystemResolver(string projectDirectory) : ISourceResol
 
     // UTF-8 with or without a byte-order mark, as File.ReadAllText reads it.
     private static string DecodeText(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8.GetString(bytes[3..]) : Encoding.UTF8.GetString(bytes);
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8.GetString(bytes[3..])
+            : Encoding.UTF8.GetString(bytes);
 }

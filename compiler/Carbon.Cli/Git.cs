@@ -30,7 +30,8 @@ internal readonly record struct TreeEntry(string Path, string Mode)
 internal sealed class Git
 {
     /// <summary>The git program; CARBONC_GIT overrides it (used by a test of the "git not found" message).</summary>
-    private static readonly string Program = Environment.GetEnvironmentVariable("CARBONC_GIT") is { Length: > 0 } p ? p : "git";
+    private static readonly string Program = Environment.GetEnvironmentVariable("CARBONC_GIT") is { Length: > 0 } p ? p
+        : "git";
 
     private Git(string root) => Root = root;
 
@@ -55,7 +56,8 @@ internal sealed class Git
         return new Git(Path.GetFullPath(r.Stdout.TrimEnd('\n', '\r')));
     }
 
-    /// <summary>The full commit id <paramref name="revision"/> names, or a diagnostic saying why there is none.</summary>
+    /// <summary>The full commit id <paramref name="revision"/> names, or a diagnostic saying why there is
+    /// none.</summary>
     public string ResolveCommit(string revision)
     {
         // A revision is never taken as an option, whatever it starts with.
@@ -113,7 +115,8 @@ internal sealed class Git
     /// </summary>
     public IReadOnlyList<(string From, string To)> Renames(string baseCommit, string? head)
     {
-        var args = new List<string> { "diff", "--name-status", "-M", "-z", "--no-ext-diff", "--no-textconv", baseCommit };
+        var args = new List<string> { "diff", "--name-status", "-M", "-z", "--no-ext-diff", "--no-textconv",
+            baseCommit };
         if (head is not null)
         {
             args.Add(head);
@@ -150,7 +153,8 @@ internal sealed class Git
         if (r.ExitCode != 0)
         {
             string why = r.Stderr.Trim();
-            throw new GitException(DiagnosticCatalog.GitFailed, string.Join(' ', args), why.Length > 0 ? why : $"exit code {r.ExitCode}.");
+            throw new GitException(DiagnosticCatalog.GitFailed, string.Join(' ', args), why.Length > 0 ? why
+                : $"exit code {r.ExitCode}.");
         }
 
         return r.Stdout;
@@ -179,7 +183,8 @@ internal sealed class Git
         psi.Environment["GIT_PAGER"] = "cat";
         try
         {
-            using var process = Process.Start(psi) ?? throw new GitException(DiagnosticCatalog.GitNotFound, "it did not start");
+            using var process = Process.Start(psi) ?? throw new GitException(DiagnosticCatalog.GitNotFound,
+                "it did not start");
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -198,7 +203,8 @@ internal sealed class Git
 /// compiler has already confined them to the project directory); links and files absent at that commit are
 /// refused with a reason.
 /// </summary>
-internal sealed class GitSourceResolver(Git git, string commit, IReadOnlyDictionary<string, TreeEntry> tree) : ISourceResolver
+internal sealed class GitSourceResolver(Git git, string commit, IReadOnlyDictionary<string, TreeEntry> tree)
+    : ISourceResolver
 {
     public string? Read(string fullPath, out string error)
     {
@@ -235,7 +241,8 @@ internal sealed class GitSourceResolver(Git git, string commit, IReadOnlyDiction
         }
         catch (GitException ex)
         {
-            error = string.Format(System.Globalization.CultureInfo.InvariantCulture, ex.Descriptor.MessageFormat, ex.Args);
+            error = string.Format(System.Globalization.CultureInfo.InvariantCulture, ex.Descriptor.MessageFormat,
+                ex.Args);
             return null;
         }
     }

@@ -40,9 +40,11 @@ internal static class Output
     {
         string full = Path.GetFullPath(path);
         if (full.EndsWith(".carbon", StringComparison.OrdinalIgnoreCase)
-            || inputs.Any(i => string.Equals(FileKinds.RealPath(i), FileKinds.RealPath(full), StringComparison.Ordinal)))
+            || inputs.Any(i => string.Equals(FileKinds.RealPath(i), FileKinds.RealPath(full),
+            StringComparison.Ordinal)))
         {
-            Error(err, DiagnosticCatalog.OutputRefused, path, "it is a campaign source file; choose another output path.");
+            Error(err, DiagnosticCatalog.OutputRefused, path,
+                "it is a campaign source file; choose another output path.");
             return false;
         }
 
@@ -55,12 +57,14 @@ internal static class Output
                 Error(err, DiagnosticCatalog.OutputRefused, path, "it is a symbolic link; name the file itself.");
                 return false;
             case FileKinds.Kind.Other:
-                Error(err, DiagnosticCatalog.OutputRefused, path, "it is a device, pipe or socket, not a regular file.");
+                Error(err, DiagnosticCatalog.OutputRefused, path,
+                "it is a device, pipe or socket, not a regular file.");
                 return false;
         }
 
         string dir = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8]
+            + ".tmp");
         try
         {
             Directory.CreateDirectory(dir);

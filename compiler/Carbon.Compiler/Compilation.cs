@@ -80,7 +80,8 @@ public sealed class CarbonCompilation
         {
             foreach (var import in rootUnit.Items.OfType<ImportItem>())
             {
-                diagnostics.Report(DiagnosticCatalog.ImportNotFound, root, import.Path.Span, import.Path.Value, "imports are not available here.");
+                diagnostics.Report(DiagnosticCatalog.ImportNotFound, root, import.Path.Span, import.Path.Value,
+                    "imports are not available here.");
             }
         }
 
@@ -126,7 +127,8 @@ public sealed class CarbonCompilation
             {
                 if (!figures[i][j].IsFinite)
                 {
-                    bag.Report(DiagnosticCatalog.NonFiniteResult, campaign.Source, campaign.Lines[j].Span, campaign.Lines[j].Name);
+                    bag.Report(DiagnosticCatalog.NonFiniteResult, campaign.Source, campaign.Lines[j].Span,
+                        campaign.Lines[j].Name);
                 }
             }
         }
@@ -143,7 +145,8 @@ public sealed class CarbonCompilation
         }
 
         string code = CSharpLowering.Lower(Model.Campaigns, Model.ValueOrder);
-        var execution = InMemoryCompiler.CompileAndRun(code, Model.Campaigns.Count, timeout ?? InMemoryCompiler.DefaultTimeout, cancellationToken);
+        var execution = InMemoryCompiler.CompileAndRun(code, Model.Campaigns.Count, timeout
+            ?? InMemoryCompiler.DefaultTimeout, cancellationToken);
         var all = Diagnostics.Concat(execution.Diagnostics).ToList();
         if (execution.Lines is null)
         {
@@ -177,7 +180,8 @@ public sealed class CarbonCompilation
                 string target = Path.GetFullPath(Path.Combine(dir, import.Path.Value));
                 if (!IsInside(target, project) || Path.IsPathRooted(import.Path.Value))
                 {
-                    diagnostics.Report(DiagnosticCatalog.ImportOutsideProject, source, import.Path.Span, import.Path.Value);
+                    diagnostics.Report(DiagnosticCatalog.ImportOutsideProject, source, import.Path.Span,
+                        import.Path.Value);
                     continue;
                 }
 
@@ -189,7 +193,8 @@ public sealed class CarbonCompilation
 
                 if (depth > Limits.MaxImportDepth)
                 {
-                    diagnostics.Report(DiagnosticCatalog.ImportTooDeep, source, import.Path.Span, Limits.MaxImportDepth);
+                    diagnostics.Report(DiagnosticCatalog.ImportTooDeep, source, import.Path.Span,
+                        Limits.MaxImportDepth);
                     continue;
                 }
 
@@ -201,12 +206,14 @@ public sealed class CarbonCompilation
                 string? text = resolver.Read(target, out string error);
                 if (text is null)
                 {
-                    diagnostics.Report(DiagnosticCatalog.ImportNotFound, source, import.Path.Span, import.Path.Value, error);
+                    diagnostics.Report(DiagnosticCatalog.ImportNotFound, source, import.Path.Span, import.Path.Value,
+                        error);
                     continue;
                 }
 
                 string rootDirectory = Path.GetDirectoryName(chain[0]) ?? project;
-                string shown = Path.Combine(shownDirectory, Path.GetRelativePath(rootDirectory, target)).Replace('\\', '/');
+                string shown = Path.Combine(shownDirectory, Path.GetRelativePath(rootDirectory, target))
+                    .Replace('\\', '/');
                 var imported = new SourceText(shown, text);
                 var importedUnit = Parser.Parse(imported, diagnostics);
                 model.Files.Add(new ParsedFile(imported, importedUnit, IsImport: true));
@@ -217,7 +224,8 @@ public sealed class CarbonCompilation
         private static bool IsInside(string path, string directory)
         {
             string rel = Path.GetRelativePath(directory, path);
-            return rel != ".." && !rel.StartsWith("../", StringComparison.Ordinal) && !rel.StartsWith("..\\", StringComparison.Ordinal)
+            return rel != ".." && !rel.StartsWith("../", StringComparison.Ordinal) && !rel.StartsWith("..\\",
+                StringComparison.Ordinal)
                 && !Path.IsPathRooted(rel);
         }
     }

@@ -34,9 +34,11 @@ public sealed record BudgetOutcome(
 public sealed record BudgetEvaluation(IReadOnlyList<BudgetOutcome> Outcomes, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>True when an error-level budget is crossed: the build fails (exit code 1).</summary>
-    public bool OverErrorBudget => Outcomes.Any(o => o.Status == BudgetStatus.Over && o.Budget.Level == BudgetLevel.Error);
+    public bool OverErrorBudget => Outcomes.Any(o => o.Status == BudgetStatus.Over && o.Budget.Level
+        == BudgetLevel.Error);
 
-    /// <summary>True when a budget names something the campaign does not contain: an error in the input (exit code 2).</summary>
+    /// <summary>True when a budget names something the campaign does not contain: an error in the input (exit code
+    /// 2).</summary>
     public bool HasInvalidBudget => Diagnostics.Any(d => d.Code == DiagnosticCatalog.BudgetScopeMissing.Code);
 }
 
@@ -89,17 +91,20 @@ public static class BudgetEvaluator
         if (figures is null)
         {
             x.Bag.Report(DiagnosticCatalog.BudgetScopeMissing, x.Source, x.Span, subject);
-            return new BudgetOutcome(b, campaign.Name, subject, null, null, null, x.FromCommandLine, BudgetStatus.NotChecked);
+            return new BudgetOutcome(b, campaign.Name, subject, null, null, null, x.FromCommandLine,
+                BudgetStatus.NotChecked);
         }
 
         double figure = Rounding.Round(figures.Value, b.Metric);
-        string limit = Rounding.ShowLimit(b.Metric, b.Limit, b.IsRelative, b.IsChange) + (x.FromCommandLine ? " (--budget)" : "");
+        string limit = Rounding.ShowLimit(b.Metric, b.Limit, b.IsRelative, b.IsChange)
+            + (x.FromCommandLine ? " (--budget)" : "");
         if (!b.IsChange)
         {
             bool over = Crosses(figure, Rounding.Limit(b.Metric, b.Limit), b.Strict);
             if (over)
             {
-                var d = b.Level == BudgetLevel.Error ? DiagnosticCatalog.BudgetExceeded : DiagnosticCatalog.BudgetWarning;
+                var d = b.Level == BudgetLevel.Error ? DiagnosticCatalog.BudgetExceeded
+                    : DiagnosticCatalog.BudgetWarning;
                 x.Bag.Report(d, x.Source, x.Span, subject, Rounding.Show(b.Metric, figure), limit);
             }
 
@@ -108,7 +113,8 @@ public static class BudgetEvaluator
 
         if (!x.HasBase)
         {
-            return new BudgetOutcome(b, campaign.Name, subject, figure, null, null, x.FromCommandLine, BudgetStatus.NotChecked);
+            return new BudgetOutcome(b, campaign.Name, subject, figure, null, null, x.FromCommandLine,
+                BudgetStatus.NotChecked);
         }
 
         // A campaign, stage or model that is new since the base counts from zero.
@@ -122,7 +128,8 @@ public static class BudgetEvaluator
             if (percent is null)
             {
                 x.Bag.Report(DiagnosticCatalog.RelativeBudgetNoBase, x.Source, x.Span, subject, x.BaseLabel);
-                return new BudgetOutcome(b, campaign.Name, subject, figure, baseFigure, null, x.FromCommandLine, BudgetStatus.NotChecked);
+                return new BudgetOutcome(b, campaign.Name, subject, figure, baseFigure, null, x.FromCommandLine,
+                    BudgetStatus.NotChecked);
             }
 
             measured = percent.Value;
@@ -136,12 +143,15 @@ public static class BudgetEvaluator
         bool crossed = Crosses(measured, bound, b.Strict);
         if (crossed)
         {
-            string by = Rounding.ShowSigned(b.Metric, change) + (percent is { } p ? $" ({Rounding.ShowPercent(p)})" : "");
-            var d = b.Level == BudgetLevel.Error ? DiagnosticCatalog.ChangeBudgetExceeded : DiagnosticCatalog.ChangeBudgetWarning;
+            string by = Rounding.ShowSigned(b.Metric, change) + (percent is { } p ? $" ({Rounding.ShowPercent(p)})"
+                : "");
+            var d = b.Level == BudgetLevel.Error ? DiagnosticCatalog.ChangeBudgetExceeded
+                : DiagnosticCatalog.ChangeBudgetWarning;
             x.Bag.Report(d, x.Source, x.Span, subject, by, x.BaseLabel, limit);
         }
 
-        return new BudgetOutcome(b, campaign.Name, subject, figure, baseFigure, measured, x.FromCommandLine, Status(crossed));
+        return new BudgetOutcome(b, campaign.Name, subject, figure, baseFigure, measured, x.FromCommandLine,
+            Status(crossed));
     }
 
     /// <summary>

@@ -58,19 +58,22 @@ public static class StandardCatalogue
 
     public static IEnumerable<Constant> Constants => ConstantsByKey.Values.OrderBy(c => c.Key, StringComparer.Ordinal);
 
-    public static IEnumerable<CatalogueEntry> Hardware => HardwareEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal);
+    public static IEnumerable<CatalogueEntry> Hardware => HardwareEntries.Values.OrderBy(e => e.Name,
+        StringComparer.Ordinal);
 
     public static IEnumerable<CatalogueEntry> Sites => SiteEntries.Values.OrderBy(e => e.Name, StringComparer.Ordinal);
 
     public static bool TryGetConstant(string ns, string name, out Constant constant) =>
         ConstantsByKey.TryGetValue(ns + "." + name, out constant!);
 
-    public static bool TryGetHardware(string name, out CatalogueEntry entry) => HardwareEntries.TryGetValue(name, out entry!);
+    public static bool TryGetHardware(string name, out CatalogueEntry entry) => HardwareEntries.TryGetValue(name,
+        out entry!);
 
     public static bool TryGetSite(string name, out CatalogueEntry entry) => SiteEntries.TryGetValue(name, out entry!);
 
     public static IEnumerable<string> ConstantNames(string ns) =>
-        ConstantsByKey.Keys.Where(k => k.StartsWith(ns + ".", StringComparison.Ordinal)).Select(k => k[(ns.Length + 1)..]).Order(StringComparer.Ordinal);
+        ConstantsByKey.Keys.Where(k => k.StartsWith(ns + ".", StringComparison.Ordinal))
+            .Select(k => k[(ns.Length + 1)..]).Order(StringComparer.Ordinal);
 
     /// <summary>The defaults used when a site states nothing; each use is reported as a fallback.</summary>
     public static Constant DefaultPue => ConstantsByKey["pue.industry_average"];
@@ -80,10 +83,12 @@ public static class StandardCatalogue
     public static Constant DefaultWaterOffsite => ConstantsByKey["water.world"];
 
     public static Constant NoOverhead { get; } = new(
-        "default.server_overhead", 1, Dimension.None, "1 (none)", "convention of studies before 2026: GPU energy × PUE", "", Status.Primary);
+        "default.server_overhead", 1, Dimension.None, "1 (none)",
+        "convention of studies before 2026: GPU energy × PUE", "", Status.Primary);
 
     public static Constant NoOnsiteWater { get; } = new(
-        "default.wue", 0, Dimension.WaterIntensity, "0 L/kWh (not stated)", "no on-site water stated", "", Status.Primary);
+        "default.wue", 0, Dimension.WaterIntensity, "0 L/kWh (not stated)", "no on-site water stated", "",
+        Status.Primary);
 
     private static FrozenDictionary<string, Constant> BuildConstants()
     {
@@ -98,7 +103,8 @@ public static class StandardCatalogue
         Add("grid.australia", 0.610, ci, "kgCO2e/kWh", "OLMo 1 report, via " + Olmo2, "2022", Status.Primary);
         Add("grid.us_meta", 0.385, ci, "kgCO2e/kWh", Llama1 + "; Llama 2 factor", "2022", Status.Primary);
         Add("grid.us_gpt3", 0.429, ci, "kgCO2e/kWh", "Patterson et al. 2021 (GPT-3)", "2020", Status.Secondary);
-        Add("grid.world", 0.475, ci, "kgCO2e/kWh", "IEA 2019 world average, via CodeCarbon data", "2019", Status.Primary);
+        Add("grid.world", 0.475, ci, "kgCO2e/kWh", "IEA 2019 world average, via CodeCarbon data", "2019",
+            Status.Primary);
         Add("grid.france_bloom", 0.057, ci, "kgCO2e/kWh", "Luccioni et al. 2022 (BLOOM)", "2022", Status.Primary);
         foreach (var (n, v) in new[]
         {
@@ -111,7 +117,8 @@ public static class StandardCatalogue
 
         foreach (var (n, v) in new[]
         {
-            ("gcp_iowa", 0.430), ("gcp_n_virginia", 0.322), ("gcp_dallas", 0.321), ("gcp_oregon", 0.094), ("gcp_montreal", 0.002),
+            ("gcp_iowa", 0.430), ("gcp_n_virginia", 0.322), ("gcp_dallas", 0.321), ("gcp_oregon", 0.094),
+                ("gcp_montreal", 0.002),
         })
         {
             Add("grid." + n, v, ci, "kgCO2e/kWh", GoogleRegions, "year unstated", Status.Primary);
@@ -122,17 +129,21 @@ public static class StandardCatalogue
         Add("water.australia", 4.26, wi, "L/kWh", Olmo2, "2020", Status.Primary);
         Add("water.us", 3.14, wi, "L/kWh", Wri + "; Li et al. 2023", "2020", Status.Secondary);
         Add("water.world", 4.81, wi, "L/kWh", Wri, "2020", Status.Secondary);
-        foreach (var (n, v) in new[] { ("germany", 1.93), ("ireland", 1.48), ("japan", 2.31), ("india", 3.44), ("china", 6.02) })
+        foreach (var (n, v) in new[] { ("germany", 1.93), ("ireland", 1.48), ("japan", 2.31), ("india", 3.44),
+            ("china", 6.02) })
         {
             Add("water." + n, v, wi, "L/kWh", Wri, "2020", Status.Secondary);
         }
 
         Add("water.washington", 9.5, wi, "L/kWh", "WRI 2020 (hydro evaporation)", "2020", Status.Secondary);
 
-        Add("wue.closed_loop", 0, wi, "L/kWh", "AI2 clusters, closed-loop cooling (" + Olmo2 + ")", "2024", Status.Primary);
+        Add("wue.closed_loop", 0, wi, "L/kWh", "AI2 clusters, closed-loop cooling (" + Olmo2 + ")", "2024",
+            Status.Primary);
         Add("wue.us_average", 0.55, wi, "L/kWh", "Li et al. 2023", "2023", Status.Secondary);
-        Add("wue.google", 1.15, wi, "L/kWh", "Google environmental report, via Li et al. 2023", "2023", Status.Secondary);
-        Add("wue.lbnl_2023", 0.36, wi, "L/kWh", "LBNL 2024 report, US data centres in 2023 (0.36–0.375)", "2023", Status.Secondary);
+        Add("wue.google", 1.15, wi, "L/kWh", "Google environmental report, via Li et al. 2023", "2023",
+            Status.Secondary);
+        Add("wue.lbnl_2023", 0.36, wi, "L/kWh", "LBNL 2024 report, US data centres in 2023 (0.36–0.375)", "2023",
+            Status.Secondary);
         var wd = Dimension.WithdrawalIntensity;
         Add("withdrawal.microsoft", 0.30, wd, "L_wd/kWh", "Microsoft sustainability report", "2023", Status.Secondary);
         Add("withdrawal.aws", 0.12, wd, "L_wd/kWh", "AWS sustainability report", "2023", Status.Secondary);
@@ -150,11 +161,16 @@ public static class StandardCatalogue
         var cPerNode = Dimension.Carbon / Dimension.Node;
         var cPerGpu = Dimension.Carbon / Dimension.Accelerator;
         var wPerGpu = Dimension.Water / Dimension.Accelerator;
-        Add("embodied.node_8gpu_ai2", 3700, cPerNode, "kgCO2e/node", Ai2Footprint + ", citing BLOOM", "2025", Status.Secondary);
-        Add("embodied.server_bloom", 2500, cPerNode, "kgCO2e/node", "Luccioni et al. 2022 (BLOOM), server without GPUs", "2022", Status.Unconfirmed);
-        Add("embodied.a100_bloom", 150, cPerGpu, "kgCO2e/GPU", "Luccioni et al. 2022 (BLOOM)", "2022", Status.Unconfirmed);
-        Add("embodied.a100_chien", 318, cPerGpu, "kgCO2e/GPU", "Chien et al. 2023 (A100 with share of host)", "2023", Status.Secondary);
-        Add("embodied.h100_water", 102.6, wPerGpu, "L/GPU", Ai2Footprint + ": 100.4 L fab + 2.2 L mining", "2025", Status.Secondary);
+        Add("embodied.node_8gpu_ai2", 3700, cPerNode, "kgCO2e/node", Ai2Footprint + ", citing BLOOM", "2025",
+            Status.Secondary);
+        Add("embodied.server_bloom", 2500, cPerNode, "kgCO2e/node", "Luccioni et al. 2022 (BLOOM), server without GPUs",
+            "2022", Status.Unconfirmed);
+        Add("embodied.a100_bloom", 150, cPerGpu, "kgCO2e/GPU", "Luccioni et al. 2022 (BLOOM)", "2022",
+            Status.Unconfirmed);
+        Add("embodied.a100_chien", 318, cPerGpu, "kgCO2e/GPU", "Chien et al. 2023 (A100 with share of host)", "2023",
+            Status.Secondary);
+        Add("embodied.h100_water", 102.6, wPerGpu, "L/GPU", Ai2Footprint + ": 100.4 L fab + 2.2 L mining", "2025",
+            Status.Secondary);
         Add("embodied.a100_fab_water", 411.9, wPerGpu, "L/GPU", "TSMC 2022, via Scope3", "2022", Status.Secondary);
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -166,12 +182,15 @@ public static class StandardCatalogue
         {
             var props = new Dictionary<string, Constant>(StringComparer.Ordinal)
             {
-                ["tdp"] = new($"hardware.{name}.tdp", watts / 1000, Dimension.PowerPerAccelerator, Show(watts, "W/GPU"), src, "", st),
-                ["gpus_per_node"] = new($"hardware.{name}.gpus_per_node", 8, Dimension.Accelerator / Dimension.Node, "8 GPU/node", "usual 8-accelerator server", "", Status.Secondary),
+                ["tdp"] = new($"hardware.{name}.tdp", watts / 1000, Dimension.PowerPerAccelerator, Show(watts, "W/GPU"),
+                    src, "", st),
+                ["gpus_per_node"] = new($"hardware.{name}.gpus_per_node", 8, Dimension.Accelerator / Dimension.Node,
+                "8 GPU/node", "usual 8-accelerator server", "", Status.Secondary),
             };
             foreach (var c in extra)
             {
-                props[c.Key[(c.Key.LastIndexOf('.') + 1)..]] = c with { Key = $"hardware.{name}.{c.Key[(c.Key.LastIndexOf('.') + 1)..]}" };
+                props[c.Key[(c.Key.LastIndexOf('.') + 1)..]] =
+                    c with { Key = $"hardware.{name}.{c.Key[(c.Key.LastIndexOf('.') + 1)..]}" };
             }
 
             d[name] = new CatalogueEntry(name, description, props);
@@ -186,8 +205,10 @@ public static class StandardCatalogue
             700,
             MetaCards + "; " + Olmo2,
             Status.Primary,
-            new Constant("embodied_per_node", 3700, Dimension.Carbon / Dimension.Node, "3,700 kgCO2e/node", Ai2Footprint + ", citing BLOOM", "2025", Status.Secondary),
-            new Constant("water_per_gpu", 102.6, Dimension.Water / Dimension.Accelerator, "102.6 L/GPU", Ai2Footprint + ": 100.4 L fab + 2.2 L mining", "2025", Status.Secondary),
+            new Constant("embodied_per_node", 3700, Dimension.Carbon / Dimension.Node, "3,700 kgCO2e/node", Ai2Footprint
+                + ", citing BLOOM", "2025", Status.Secondary),
+            new Constant("water_per_gpu", 102.6, Dimension.Water / Dimension.Accelerator, "102.6 L/GPU", Ai2Footprint
+                + ": 100.4 L fab + 2.2 L mining", "2025", Status.Secondary),
             new Constant("lifetime", 4 * 8760, Dimension.Time, "4 yr", Ai2Footprint, "2025", Status.Secondary),
             new Constant("utilisation", 1, Dimension.None, "100 %", Ai2Footprint, "2025", Status.Secondary));
         Add("h100_pcie", "NVIDIA H100 PCIe", 350, "vendor data", Status.Secondary);
@@ -196,12 +217,15 @@ public static class StandardCatalogue
         Add("h200_nvl", "NVIDIA H200 NVL", 600, "vendor data", Status.Secondary);
         Add("b200_air", "NVIDIA B200, air cooled", 1000, "vendor data", Status.Secondary);
         Add("b200_liquid", "NVIDIA B200, liquid cooled", 1200, "vendor data", Status.Secondary);
-        Add("v100_sxm2", "NVIDIA V100 SXM2 (unconfirmed: one public table swaps SXM2 and PCIe)", 300, "vendor sheet not checked", Status.Unconfirmed);
+        Add("v100_sxm2", "NVIDIA V100 SXM2 (unconfirmed: one public table swaps SXM2 and PCIe)", 300,
+            "vendor sheet not checked", Status.Unconfirmed);
         Add("v100_pcie", "NVIDIA V100 PCIe (unconfirmed)", 250, "vendor sheet not checked", Status.Unconfirmed);
         Add("mi250x", "AMD Instinct MI250X", 560, "vendor data", Status.Secondary);
         Add("mi300x", "AMD Instinct MI300X", 750, "vendor data", Status.Secondary);
-        Add("tpu_v2", "Google TPU v2 (mean measured power, not TDP)", 221, "Patterson et al. 2021, via mlco2 data", Status.Secondary);
-        Add("tpu_v3", "Google TPU v3 (mean measured power, not TDP)", 283, "Patterson et al. 2021, via mlco2 data", Status.Secondary);
+        Add("tpu_v2", "Google TPU v2 (mean measured power, not TDP)", 221, "Patterson et al. 2021, via mlco2 data",
+            Status.Secondary);
+        Add("tpu_v3", "Google TPU v3 (mean measured power, not TDP)", 283, "Patterson et al. 2021, via mlco2 data",
+            Status.Secondary);
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -219,11 +243,14 @@ public static class StandardCatalogue
             d[name] = new CatalogueEntry(name, description, map);
         }
 
-        Add("ai2_jupiter", "AI2 Jupiter cluster, Austin, Texas", ("pue", "pue.ai2_jupiter"), ("grid", "grid.austin_energy"),
+        Add("ai2_jupiter", "AI2 Jupiter cluster, Austin, Texas", ("pue", "pue.ai2_jupiter"),
+            ("grid", "grid.austin_energy"),
             ("wue_facility", "wue.closed_loop"), ("water_offsite", "water.texas"));
-        Add("google_council_bluffs", "Google, Council Bluffs, Iowa (OLMo 2 13B, 'Augusta')", ("pue", "pue.google_council_bluffs"),
+        Add("google_council_bluffs", "Google, Council Bluffs, Iowa (OLMo 2 13B, 'Augusta')",
+            ("pue", "pue.google_council_bluffs"),
             ("grid", "grid.iowa"), ("wue_facility", "wue.closed_loop"), ("water_offsite", "water.iowa"));
-        Add("jean_zay", "Jean Zay supercomputer, France (BLOOM)", ("pue", "pue.jean_zay"), ("grid", "grid.france_bloom"));
+        Add("jean_zay", "Jean Zay supercomputer, France (BLOOM)", ("pue", "pue.jean_zay"),
+            ("grid", "grid.france_bloom"));
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -10,7 +10,8 @@ public enum Severity
     Info,
 }
 
-/// <summary>A diagnostic's code, severity and message template; plain data, see <see cref="DiagnosticCatalog"/>.</summary>
+/// <summary>A diagnostic's code, severity and message template; plain data, see <see
+/// cref="DiagnosticCatalog"/>.</summary>
 public sealed record DiagnosticDescriptor(string Code, Severity Severity, string Title, string MessageFormat);
 
 /// <summary>A secondary location that helps explain a diagnostic ("declared here").</summary>
@@ -42,7 +43,8 @@ public sealed record Diagnostic(
             _ => "info",
         };
         // A path from a repository may hold any character; none may start a new line in a CI log.
-        string path = new((pathOverride ?? Source?.Path ?? "carbonc").Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        string path = new((pathOverride ?? Source?.Path ?? "carbonc").Select(c => char.IsControl(c) ? '?' : c)
+            .ToArray());
         if (Source is null)
         {
             return $"{path}: {level} {Code}: {Message}";

@@ -22,7 +22,8 @@ public sealed record FilePair(string? BasePath, string? HeadPath, FootprintRepor
 /// </summary>
 public static class DiffBuilder
 {
-    public static DiffDocument Build(Revision baseRev, Revision headRev, IEnumerable<FilePair> pairs, IReadOnlyList<BudgetNote> budgets)
+    public static DiffDocument Build(Revision baseRev, Revision headRev, IEnumerable<FilePair> pairs,
+        IReadOnlyList<BudgetNote> budgets)
     {
         var list = pairs.ToList();
         var files = list
@@ -68,7 +69,8 @@ public static class DiffBuilder
         }
         else
         {
-            status = campaigns.All(c => c.Status == ChangeStatus.Unchanged) ? ChangeStatus.Unchanged : ChangeStatus.Changed;
+            status = campaigns.All(c => c.Status == ChangeStatus.Unchanged) ? ChangeStatus.Unchanged
+                : ChangeStatus.Changed;
         }
 
         string path = p.HeadPath ?? p.BasePath ?? "";
@@ -140,13 +142,15 @@ public static class DiffBuilder
 
             var s = before.FirstOrDefault(x => x.Name == a.Name);
             var m = Metrics(s?.Totals, a.Totals);
-            var status = s is null ? ChangeStatus.Added : m.IsZero && s.Kind == a.Kind ? ChangeStatus.Unchanged : ChangeStatus.Changed;
+            var status = s is null ? ChangeStatus.Added : m.IsZero && s.Kind == a.Kind ? ChangeStatus.Unchanged
+                : ChangeStatus.Changed;
             result.Add(new StageDiff(a.Name, null, kind, b is null ? ChangeStatus.Added : status, m));
         }
 
         foreach (var r in removed)
         {
-            result.Add(new StageDiff(r.Name, null, Kinds.SourceName(r.Kind), ChangeStatus.Removed, Metrics(r.Totals, null)));
+            result.Add(new StageDiff(r.Name, null, Kinds.SourceName(r.Kind), ChangeStatus.Removed,
+                Metrics(r.Totals, null)));
         }
 
         return result;

@@ -13,7 +13,8 @@ public static class DiffJsonWriter
     public static string Write(DiffDocument doc)
     {
         var buffer = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = new JsonWriterOptions { Indented = true, NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var w = new Utf8JsonWriter(buffer, options))
         {
             w.WriteStartObject();

@@ -14,7 +14,8 @@ public static class DiffMarkdownWriter
     {
         var sb = new StringBuilder();
         sb.Append(DiffDocument.Marker).Append('\n');
-        sb.Append("## Carbon footprint: ").Append(Code(doc.Base.Label)).Append(" → ").Append(Code(doc.Head.Label)).Append("\n\n");
+        sb.Append("## Carbon footprint: ").Append(Code(doc.Base.Label)).Append(" → ").Append(Code(doc.Head.Label))
+            .Append("\n\n");
         bool over = doc.Budgets.Any(b => b.Level == "error");
         if (doc.Budgets.Count > 0)
         {
@@ -53,16 +54,20 @@ public static class DiffMarkdownWriter
             var same = f.Campaigns.SelectMany(c => c.Stages).Where(s => s.Status == ChangeStatus.Unchanged).ToList();
             if (same.Count > 0 && f.Status != ChangeStatus.Unchanged)
             {
-                sb.Append("\n<details><summary>").Append(same.Count).Append(" unchanged stage").Append(same.Count == 1 ? "" : "s")
-                    .Append("</summary>\n\n").Append(string.Join(", ", same.Select(s => Escape(s.Name)))).Append("\n\n</details>\n");
+                sb.Append("\n<details><summary>").Append(same.Count).Append(" unchanged stage")
+                    .Append(same.Count == 1 ? "" : "s")
+                    .Append("</summary>\n\n").Append(string.Join(", ", same.Select(s => Escape(s.Name))))
+                    .Append("\n\n</details>\n");
             }
         }
 
         var unchanged = doc.Files.Where(f => f.Status == ChangeStatus.Unchanged).ToList();
         if (unchanged.Count > 0)
         {
-            sb.Append("\n<details><summary>").Append(unchanged.Count).Append(" unchanged file").Append(unchanged.Count == 1 ? "" : "s")
-                .Append("</summary>\n\n").Append(string.Join(", ", unchanged.Select(f => Code(f.Path)))).Append("\n\n</details>\n");
+            sb.Append("\n<details><summary>").Append(unchanged.Count).Append(" unchanged file")
+                .Append(unchanged.Count == 1 ? "" : "s")
+                .Append("</summary>\n\n").Append(string.Join(", ", unchanged.Select(f => Code(f.Path))))
+                .Append("\n\n</details>\n");
         }
 
         if (doc.Budgets.Count > 0)
@@ -112,9 +117,11 @@ public static class DiffMarkdownWriter
             $"({Rounding.SignedNumber(m.Metric, m.Change)}{pct})";
     }
 
-    private static string Code(string text) => "`" + DiffText.SafePath(text).Replace("`", "'", StringComparison.Ordinal) + "`";
+    private static string Code(string text) => "`" + DiffText.SafePath(text).Replace("`", "'", StringComparison.Ordinal)
+        + "`";
 
-    /// <summary>Escapes the characters that would change a table or add markup, so a campaign name stays text.</summary>
+    /// <summary>Escapes the characters that would change a table or add markup, so a campaign name stays
+    /// text.</summary>
     private static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);

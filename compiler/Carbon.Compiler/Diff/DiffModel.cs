@@ -76,6 +76,7 @@ public sealed record DiffDocument(
 {
     public const string SchemaVersion = "1.0";
 
-    /// <summary>The hidden marker of the Markdown comment, so a CI job can find and update its earlier comment.</summary>
+    /// <summary>The hidden marker of the Markdown comment, so a CI job can find and update its earlier
+    /// comment.</summary>
     public const string Marker = "<!-- carbonc-diff -->";
 }

@@ -29,7 +29,8 @@ public static class DiffTableWriter
 
             foreach (var c in f.Campaigns)
             {
-                rows.Add(["  campaign \"" + c.Name + "\" (" + DiffText.Status(c.Status) + ")", "before", "after", "change", "%"]);
+                rows.Add(["  campaign \"" + c.Name + "\" (" + DiffText.Status(c.Status) + ")", "before", "after",
+                    "change", "%"]);
                 AddMetrics(rows, c.Totals, "    ");
                 foreach (var s in c.Stages.Where(s => s.Status != ChangeStatus.Unchanged))
                 {
@@ -159,5 +160,6 @@ internal static class DiffText
     }
 
     public static string BudgetLine(BudgetNote b) =>
-        b.Line > 0 ? $"{b.File}({b.Line},{b.Column}): {b.Level} {b.Code}: {b.Message}" : $"{b.File}: {b.Level} {b.Code}: {b.Message}";
+        b.Line > 0 ? $"{b.File}({b.Line},{b.Column}): {b.Level} {b.Code}: {b.Message}"
+            : $"{b.File}: {b.Level} {b.Code}: {b.Message}";
 }

@@ -68,7 +68,8 @@ public static class Rounding
         _ => f.GpuHours,
     };
 
-    /// <summary>A canonical figure rounded in its display unit. Every shown or compared figure comes from here.</summary>
+    /// <summary>A canonical figure rounded in its display unit. Every shown or compared figure comes from
+    /// here.</summary>
     public static double Round(BudgetMetric m, double canonical) => Clean(canonical / Divisor(m), Decimals(m));
 
     public static double Round(Figures f, BudgetMetric m) => Round(m, Canonical(f, m));
@@ -80,7 +81,8 @@ public static class Rounding
     public static double? Percent(double change, double before) =>
         before == 0 ? null : Clean(change / before * 100, 1);
 
-    /// <summary>A budget limit (canonical units) in display units, with binary noise removed but not rounded to the display.</summary>
+    /// <summary>A budget limit (canonical units) in display units, with binary noise removed but not rounded to the
+    /// display.</summary>
     public static double Limit(BudgetMetric m, double canonical) => Clean(canonical / Divisor(m), 9);
 
     /// <summary>"4,250.4 tCO2e".</summary>

@@ -58,7 +58,8 @@ public readonly record struct Figures(
 public static class Chain
 {
     public static Figures Run(
-        int mode, double gpuHours, double power, double energy, double overhead, double pue, double grid, double gridMarket,
+        int mode, double gpuHours, double power, double energy, double overhead, double pue, double grid,
+        double gridMarket,
         double wueIt, double wueFacility, double withdrawalIt, double withdrawalFacility, double waterOffsite)
     {
         double accelerator = mode switch

@@ -61,7 +61,8 @@ public static class Interpreter
             case BoundRun r:
                 var c = r.Chain;
                 return Chain.Run(
-                    (int)r.Mode, V(r.GpuHours), V(r.Power), V(r.Energy), V(c.Overhead), V(c.Pue), V(c.Grid), V(c.GridMarket),
+                    (int)r.Mode, V(r.GpuHours), V(r.Power), V(r.Energy), V(c.Overhead), V(c.Pue), V(c.Grid),
+                    V(c.GridMarket),
                     V(c.WueIt), V(c.WueFacility), V(c.WithdrawalIt), V(c.WithdrawalFacility), V(c.WaterOffsite));
             case BoundEmbodied e:
                 var f = Chain.Embodied(V(e.GpuHours), V(e.Co2ePerGpuHour), V(e.WaterPerGpuHour));

@@ -23,10 +23,12 @@ public static class InMemoryCompiler
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    public static ExecutionResult CompileAndRun(string code, int campaignCount, TimeSpan timeout, CancellationToken cancellationToken)
+    public static ExecutionResult CompileAndRun(string code, int campaignCount, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.CSharp12), cancellationToken: cancellationToken);
+        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.CSharp12),
+            cancellationToken: cancellationToken);
         var compilation = CSharpCompilation.Create(
             "CarbonGenerated_" + Guid.NewGuid().ToString("N"),
             [tree],
@@ -38,7 +40,8 @@ public static class InMemoryCompiler
                 deterministic: true,
                 concurrentBuild: false));
         var model = compilation.GetSemanticModel(tree);
-        var compileErrors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var compileErrors = compilation.GetDiagnostics(cancellationToken)
+            .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (compileErrors.Count > 0)
         {
             diagnostics.Report(DiagnosticCatalog.GeneratedCodeError, null, default, compileErrors[0].ToString());
@@ -55,7 +58,8 @@ public static class InMemoryCompiler
         EmitResult emit = compilation.Emit(stream, cancellationToken: cancellationToken);
         if (!emit.Success)
         {
-            diagnostics.Report(DiagnosticCatalog.GeneratedCodeError, null, default, emit.Diagnostics.FirstOrDefault()?.ToString() ?? "emit failed");
+            diagnostics.Report(DiagnosticCatalog.GeneratedCodeError, null, default,
+                emit.Diagnostics.FirstOrDefault()?.ToString() ?? "emit failed");
             return new ExecutionResult(null, diagnostics.Items);
         }
 
@@ -72,7 +76,8 @@ public static class InMemoryCompiler
                     for (int i = 0; i < campaignCount; i++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        var method = type.GetMethod(CSharpLowering.EvaluateMethod(i), BindingFlags.Public | BindingFlags.Static)!;
+                        var method = type.GetMethod(CSharpLowering.EvaluateMethod(i),
+                            BindingFlags.Public | BindingFlags.Static)!;
                         all.Add((double[][])method.Invoke(null, null)!);
                     }
 
@@ -81,13 +86,15 @@ public static class InMemoryCompiler
                 cancellationToken);
             if (!run.Wait(timeout, cancellationToken))
             {
-                diagnostics.Report(DiagnosticCatalog.ExecutionFailed, null, default, $"it ran longer than {timeout.TotalSeconds:0} s and was stopped.");
+                diagnostics.Report(DiagnosticCatalog.ExecutionFailed, null, default,
+                    $"it ran longer than {timeout.TotalSeconds:0} s and was stopped.");
                 return new ExecutionResult(null, diagnostics.Items);
             }
 
             return new ExecutionResult(run.Result, diagnostics.Items);
         }
-        catch (AggregateException ex) when (ex.InnerException is TargetInvocationException { InnerException: { } inner })
+        catch (AggregateException ex)
+            when (ex.InnerException is TargetInvocationException { InnerException: { } inner })
         {
             diagnostics.Report(DiagnosticCatalog.ExecutionFailed, null, default, inner.Message);
             return new ExecutionResult(null, diagnostics.Items);

@@ -75,7 +75,8 @@ public static class AllowList
                     }
 
                     break;
-                case PredefinedTypeSyntax t when t.Keyword.Kind() is not (SyntaxKind.DoubleKeyword or SyntaxKind.IntKeyword):
+                case PredefinedTypeSyntax t
+                    when t.Keyword.Kind() is not (SyntaxKind.DoubleKeyword or SyntaxKind.IntKeyword):
                     return t.Keyword.ValueText;
             }
         }

@@ -38,7 +38,8 @@ public static class Parser
     private static readonly Parser<char, Identifier> Ident = Tok(IdentRaw).Labelled("name");
 
     private static readonly Parser<char, string> Digits =
-        Token(char.IsAsciiDigit).Then(Token(c => char.IsAsciiDigit(c) || c == '_').SkipMany()).Slice((span, _) => new string(span));
+        Token(char.IsAsciiDigit).Then(Token(c => char.IsAsciiDigit(c) || c == '_').SkipMany())
+            .Slice((span, _) => new string(span));
 
     private static readonly Parser<char, string> NumberText = Map(
         (i, f, e) => i + f.GetValueOrDefault("") + e.GetValueOrDefault(""),
@@ -59,7 +60,8 @@ public static class Parser
 
     // Units: factors joined by '*' or '/', with no whitespace inside.
     private static readonly Parser<char, string> UnitName =
-        Try(IdentText.Where(n => !Reserved.Contains(n)).Before(Not(Lookahead(Try(Whitespace.Then(Char('='))))))).Labelled("unit");
+        Try(IdentText.Where(n => !Reserved.Contains(n)).Before(Not(Lookahead(Try(Whitespace.Then(Char('=')))))))
+            .Labelled("unit");
 
     private static readonly Parser<char, int> Exponent =
         Try(Char('^').Then(Char('-').Optional()).Then(Digits, (neg, d) => (neg, d)))
@@ -71,7 +73,8 @@ public static class Parser
         Exponent.Optional());
 
     private static readonly Parser<char, UnitFactor> FirstFactor =
-        Map((s, a, e) => new UnitFactor(a.Name, a.Exp, false, TextSpan.FromBounds(s, e)), CurrentOffset, UnitAtom, CurrentOffset);
+        Map((s, a, e) => new UnitFactor(a.Name, a.Exp, false, TextSpan.FromBounds(s, e)), CurrentOffset, UnitAtom,
+        CurrentOffset);
 
     private static readonly Parser<char, UnitFactor> NextFactor = Try(Map(
         (op, s, a, e) => new UnitFactor(a.Name, a.Exp, op == '/', TextSpan.FromBounds(s, e)),
@@ -89,7 +92,8 @@ public static class Parser
 
     // Expressions, loosest last: primary, postfix, unary, multiplicative, additive.
     private static readonly Parser<char, Expr> Quantity = Tok(Map(
-        (s, num, unit, e) => (Expr)new QuantityExpr(num, ParseNumber(num), unit.GetValueOrDefault(), TextSpan.FromBounds(s, e)),
+        (s, num, unit, e) => (Expr)new QuantityExpr(num, ParseNumber(num), unit.GetValueOrDefault(),
+        TextSpan.FromBounds(s, e)),
         CurrentOffset,
         NumberText,
         Try(InlineSpace.Then(Unit)).Optional(),
@@ -174,7 +178,8 @@ public static class Parser
         (ms, close) => (close.Missing is null ? ms.ToImmutableArray() : [.. ms, close.Missing], close.End),
         Sym('{').Then(MemberOrError.Many()),
         CloseEnd('}').Select(e => (End: e, Missing: (Item?)null)).Labelled("'}'").Or(Map(
-            (o, kw) => (End: o, Missing: (Item?)new ErrorItem(o, $"'{kw}'", "'}' to close the block before it", new TextSpan(o, kw.Length))),
+            (o, kw) => (End: o, Missing: (Item?)new ErrorItem(o, $"'{kw}'", "'}' to close the block before it",
+            new TextSpan(o, kw.Length))),
             CurrentOffset,
             TopKeywordAhead)));
 
@@ -191,7 +196,8 @@ public static class Parser
 
     private static readonly Parser<char, Item> Campaign = Map(
         (s, name, body) => (Item)new BlockItem(
-            BlockKind.Campaign, new Identifier(name.Value, name.Span), null, body.Members, TextSpan.FromBounds(s, body.End))
+            BlockKind.Campaign, new Identifier(name.Value, name.Span), null, body.Members,
+            TextSpan.FromBounds(s, body.End))
         { NameIsString = true },
         CurrentOffset.Before(Keyword("campaign")),
         StringLiteral.Labelled("campaign name (a string)"),
@@ -210,7 +216,8 @@ public static class Parser
 
     // Skips the rest of the line, then whole lines until one starts with a top-level keyword.
     private static readonly Parser<char, Unit> NextTopLevelLine = RestOfLine.Then(RestOfLine.SkipUntil(
-        Lookahead(OneOf(ItemKeywords.Select(k => Try(String(k).Before(Not(Lookahead(Token(Scanner.IsIdentChar))))).IgnoreResult()))
+        Lookahead(OneOf(ItemKeywords.Select(k => Try(String(k).Before(Not(Lookahead(Token(Scanner.IsIdentChar)))))
+            .IgnoreResult()))
             .Or(End))));
 
     private static readonly Parser<char, Item> ItemOrError = Not(Lookahead(End))
@@ -227,14 +234,16 @@ public static class Parser
     {
         if (source.Text.Length > Limits.MaxFileLength)
         {
-            diagnostics.Report(DiagnosticCatalog.FileTooLarge, source, new TextSpan(0, 0), source.Text.Length, Limits.MaxFileLength);
+            diagnostics.Report(DiagnosticCatalog.FileTooLarge, source, new TextSpan(0, 0), source.Text.Length,
+                Limits.MaxFileLength);
             return new CompilationUnit([], new TextSpan(0, 0));
         }
 
         var scanned = new DiagnosticBag();
         int firstError = Scanner.Scan(source, scanned);
         diagnostics.AddRange(scanned.Items);
-        if (scanned.Items.Any(d => d.Descriptor == DiagnosticCatalog.TooDeep || d.Descriptor == DiagnosticCatalog.UnterminatedComment))
+        if (scanned.Items.Any(d => d.Descriptor == DiagnosticCatalog.TooDeep || d.Descriptor
+            == DiagnosticCatalog.UnterminatedComment))
         {
             // Parsing these would recurse too deep or swallow the file; the scanner's message says all.
             return new CompilationUnit([], new TextSpan(0, source.Text.Length));
@@ -243,11 +252,13 @@ public static class Parser
         var result = File.Parse(source.Text);
         var unit = result.Success
             ? result.Value
-            : new CompilationUnit([ToErrorItem(result.Error!, source.Text.Length)], new TextSpan(0, source.Text.Length));
+            : new CompilationUnit([ToErrorItem(result.Error!, source.Text.Length)],
+            new TextSpan(0, source.Text.Length));
         ReportErrors(unit.Items, source, diagnostics, firstError);
         if (FirstTooDeep(unit.Items) is { } deep)
         {
-            diagnostics.Report(DiagnosticCatalog.ExpressionTooDeep, source, new TextSpan(deep.Span.Start, 0), Limits.MaxExpressionDepth);
+            diagnostics.Report(DiagnosticCatalog.ExpressionTooDeep, source, new TextSpan(deep.Span.Start, 0),
+                Limits.MaxExpressionDepth);
         }
         if (CountItems(unit.Items) > Limits.MaxItems)
         {
@@ -327,7 +338,8 @@ public static class Parser
     private static int CountBlocks(ImmutableArray<Item> items) =>
         items.Sum(i => i is BlockItem b ? 1 + CountBlocks(b.Members) : 0);
 
-    private static void ReportErrors(ImmutableArray<Item> items, SourceText source, DiagnosticBag diagnostics, int firstError)
+    private static void ReportErrors(ImmutableArray<Item> items, SourceText source, DiagnosticBag diagnostics,
+        int firstError)
     {
         foreach (var item in items)
         {
@@ -337,10 +349,12 @@ public static class Parser
                 if (err.ErrorOffset < firstError)
                 {
                     // At the end of the file there is no token: the span is empty rather than past the end.
-                    int len = Math.Min(Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80)), source.Text.Length - err.ErrorOffset);
+                    int len = Math.Min(Math.Max(1, Math.Min(TokenLength(source.Text, err.ErrorOffset), 80)),
+                        source.Text.Length - err.ErrorOffset);
                     string unexpected = len > 1 ? $"'{source.Text.Substring(err.ErrorOffset, len)}'" : err.Unexpected;
                     diagnostics.Report(
-                        DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), unexpected, err.Expected);
+                        DiagnosticCatalog.SyntaxError, source, new TextSpan(err.ErrorOffset, len), unexpected,
+                        err.Expected);
                 }
             }
             else if (item is BlockItem block)
@@ -387,7 +401,8 @@ public static class Parser
         return new ErrorItem(offset, unexpected, expectedText, TextSpan.FromBounds(Math.Min(offset, end), end));
     }
 
-    private static Parser<char, Item> BlockOf(string keyword, BlockKind kind, Parser<char, Identifier?> basePart) => Map(
+    private static Parser<char, Item> BlockOf(string keyword, BlockKind kind, Parser<char, Identifier?> basePart) =>
+        Map(
         (s, name, b, body) => (Item)new BlockItem(kind, name, b, body.Members, TextSpan.FromBounds(s, body.End)),
         CurrentOffset.Before(Keyword(keyword)),
         Ident,
@@ -416,7 +431,8 @@ public static class Parser
     /// </summary>
     private sealed class WhitespaceParser : Parser<char, Unit>
     {
-        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds, out Unit result)
+        public override bool TryParse(ref ParseState<char> state, ref PooledList<Expected<char>> expecteds,
+            out Unit result)
         {
             result = Pidgin.Unit.Value;
             while (state.HasCurrent)
@@ -468,7 +484,8 @@ public static class Parser
 
     private static int ParseExponent(bool negative, string digits)
     {
-        bool ok = int.TryParse(digits.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out int n);
+        bool ok = int.TryParse(digits.Replace("_", "", StringComparison.Ordinal), NumberStyles.None,
+            CultureInfo.InvariantCulture, out int n);
         n = ok && n <= 99 ? n : 99;
         return negative ? -n : n;
     }

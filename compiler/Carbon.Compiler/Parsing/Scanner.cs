@@ -83,7 +83,8 @@ internal static class Scanner
                 }
                 else if (i - start - 2 > Limits.MaxStringLength)
                 {
-                    Report(DiagnosticCatalog.TooLong, start, i - start, "string", i - start - 2, Limits.MaxStringLength);
+                    Report(DiagnosticCatalog.TooLong, start, i - start, "string", i - start - 2,
+                        Limits.MaxStringLength);
                 }
             }
             else if (IsIdentStart(c) || char.IsAsciiDigit(c))
@@ -162,7 +163,8 @@ internal static class Scanner
             }
             else if (IsBidiControl(ch))
             {
-                Report(DiagnosticCatalog.BidiControl, k, 1, Describe(t.Substring(k, 1)), inString ? "string" : "comment");
+                Report(DiagnosticCatalog.BidiControl, k, 1, Describe(t.Substring(k, 1)), inString ? "string"
+                    : "comment");
             }
             else if (inString && char.IsControl(ch))
             {
@@ -176,7 +178,8 @@ internal static class Scanner
     private static bool IsValidStart(string t, int i)
     {
         char c = t[i];
-        return IsIdentChar(c) || IsAllowedPunctuation(c) || c is ' ' or '\t' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')';
+        return IsIdentChar(c) || IsAllowedPunctuation(c)
+            || c is ' ' or '\t' or '\r' or '\n' or '"' or '{' or '}' or '(' or ')';
     }
 
     /// <summary>The explicit directional marks, embeddings, overrides and isolates of Unicode.</summary>

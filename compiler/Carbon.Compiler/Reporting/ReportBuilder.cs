@@ -12,7 +12,8 @@ public static class ReportBuilder
     private static readonly string[] ReasoningNames = ["think", "thinking", "reasoning", "reasoner", "r1"];
     private static readonly string[] InstructNames = ["instruct", "chat", "it"];
 
-    public static FootprintReport Build(IReadOnlyList<BoundCampaign> campaigns, IReadOnlyList<IReadOnlyList<Figures>> figures)
+    public static FootprintReport Build(IReadOnlyList<BoundCampaign> campaigns,
+        IReadOnlyList<IReadOnlyList<Figures>> figures)
     {
         var reports = new List<CampaignReport>();
         for (int i = 0; i < campaigns.Count; i++)
@@ -28,10 +29,12 @@ public static class ReportBuilder
         var lines = c.Lines.Select((l, i) =>
         {
             var p = c.Source.GetPosition(l.Span.Start);
-            return new LineReport(l.Name, l.Kind, l.Stage?.Name, p.Line, p.Column, (l as BoundRun)?.PowerBasis, figures[i]);
+            return new LineReport(l.Name, l.Kind, l.Stage?.Name, p.Line, p.Column, (l as BoundRun)?.PowerBasis,
+                figures[i]);
         }).ToList();
         var stageFigures = c.Lines.Select((l, i) => (l, f: figures[i])).ToList();
-        var byStage = stageFigures.Where(x => x.l.Stage is not null).ToLookup(x => x.l.Stage!, ReferenceEqualityComparer.Instance);
+        var byStage = stageFigures.Where(x => x.l.Stage is not null).ToLookup(x => x.l.Stage!,
+            ReferenceEqualityComparer.Instance);
         var stages = c.Stages.Select(s =>
         {
             var mine = byStage[s].ToList();
@@ -42,12 +45,14 @@ public static class ReportBuilder
         var totals = Figures.Sum(figures);
         var models = Models(stageFigures);
         return new CampaignReport(
-            c.Name, c.Source.Path, c.Convention, c.SourceNote, c.HasMarketBased, totals, ByKind(stageFigures), stages, models, lines,
+            c.Name, c.Source.Path, c.Convention, c.SourceNote, c.HasMarketBased, totals, ByKind(stageFigures), stages,
+            models, lines,
             ComputeRatios(c, stageFigures, totals, models), Constants(c), c);
     }
 
     private static List<KindTotals> ByKind(IEnumerable<(BoundLine l, Figures f)> lines) =>
-        [.. lines.GroupBy(x => x.l.Kind).OrderBy(g => g.Key).Select(g => new KindTotals(g.Key, Figures.Sum(g.Select(x => x.f))))];
+        [.. lines.GroupBy(x => x.l.Kind).OrderBy(g => g.Key)
+            .Select(g => new KindTotals(g.Key, Figures.Sum(g.Select(x => x.f))))];
 
     // GroupBy keeps the order in which keys first appear, so models and variants come in source order.
     private static List<ModelReport> Models(List<(BoundLine l, Figures f)> lines)
@@ -66,11 +71,13 @@ public static class ReportBuilder
                         v.Where(x => Kinds.IsPostTraining(x.l.Stage!.Kind)).Sum(x => x.f.FacilityKwh)))]))];
     }
 
-    private static Ratios ComputeRatios(BoundCampaign c, List<(BoundLine l, Figures f)> lines, Figures totals, List<ModelReport> models)
+    private static Ratios ComputeRatios(BoundCampaign c, List<(BoundLine l, Figures f)> lines, Figures totals,
+        List<ModelReport> models)
     {
         var final = Figures.Sum(lines.Where(x => x.l.Kind == RunKind.Final).Select(x => x.f));
         var development = Figures.Sum(lines.Where(x => x.l.Kind == RunKind.Development).Select(x => x.f));
-        double? finalShareGpu = final.GpuHours + development.GpuHours > 0 ? final.GpuHours / (final.GpuHours + development.GpuHours) : null;
+        double? finalShareGpu = final.GpuHours + development.GpuHours > 0 ? final.GpuHours / (final.GpuHours
+            + development.GpuHours) : null;
         double? finalShareCo2e = totals.Co2eTotalKg > 0 ? final.Co2eOperationalKg / totals.Co2eTotalKg : null;
         double? multiplier;
         string basis;
@@ -91,7 +98,8 @@ public static class ReportBuilder
         }
 
         double post = lines.Where(x => x.l.Stage is { } s && Kinds.IsPostTraining(s.Kind)).Sum(x => x.f.FacilityKwh);
-        double? postShare = totals.FacilityKwh > 0 && c.Stages.Any(s => Kinds.IsPostTraining(s.Kind)) ? post / totals.FacilityKwh : null;
+        double? postShare = totals.FacilityKwh > 0 && c.Stages.Any(s => Kinds.IsPostTraining(s.Kind))
+            ? post / totals.FacilityKwh : null;
         var variantRatios = new List<VariantRatio>();
         foreach (var m in models)
         {
@@ -99,7 +107,8 @@ public static class ReportBuilder
             var instruct = m.Variants.FirstOrDefault(v => InstructNames.Contains(v.Variant.ToLowerInvariant()));
             if (reasoning is not null && instruct is not null && instruct.PostTrainingFacilityKwh > 0)
             {
-                variantRatios.Add(new VariantRatio(m.Model, reasoning.Variant, instruct.Variant, reasoning.PostTrainingFacilityKwh / instruct.PostTrainingFacilityKwh));
+                variantRatios.Add(new VariantRatio(m.Model, reasoning.Variant, instruct.Variant,
+                    reasoning.PostTrainingFacilityKwh / instruct.PostTrainingFacilityKwh));
             }
         }
 
@@ -114,7 +123,8 @@ public static class ReportBuilder
         var listed = new HashSet<Constant>();
         foreach (var e in c.Entities.OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
-            foreach (var p in e.Properties.Values.Where(p => p.Expr.Value.Sort == ValueSort.Quantity).OrderBy(p => p.Name, StringComparer.Ordinal))
+            foreach (var p in e.Properties.Values.Where(p => p.Expr.Value.Sort == ValueSort.Quantity)
+                .OrderBy(p => p.Name, StringComparer.Ordinal))
             {
                 string name = $"{e.Name}.{p.Name}";
                 string value = Show(p.Expr.Value, p.Name);
@@ -128,27 +138,33 @@ public static class ReportBuilder
                         }
 
                         string via = ConstantIn(p.Expr) is { } k ? $"; catalogue {k.Key}: {k.Source}" : "";
-                        uses.Add(new ConstantUse(name, value, "stated", $"{e.Source.Path}({pos.Line},{pos.Column}){via}", ConstantIn(p.Expr)?.Year ?? "", ConstantIn(p.Expr)?.Status));
+                        uses.Add(new ConstantUse(name, value, "stated",
+                            $"{e.Source.Path}({pos.Line},{pos.Column}){via}", ConstantIn(p.Expr)?.Year ?? "",
+                            ConstantIn(p.Expr)?.Status));
                         break;
                     default:
                         var k2 = p.Constant!;
                         listed.Add(k2);
                         string origin = p.Origin == PropertyOrigin.Default ? "default" : "catalogue";
-                        string where = p.Origin == PropertyOrigin.Catalogue ? $"catalogue {e.Base?.Name}: {k2.Source}" : k2.Source;
+                        string where = p.Origin == PropertyOrigin.Catalogue ? $"catalogue {e.Base?.Name}: {k2.Source}"
+                            : k2.Source;
                         uses.Add(new ConstantUse(name, value, origin, where, k2.Year, k2.Status));
                         break;
                 }
             }
         }
 
-        foreach (var k in c.ConstantsUsed.Where(k => !k.Key.StartsWith("default.", StringComparison.Ordinal) && !k.Key.StartsWith("hardware.", StringComparison.Ordinal)).OrderBy(k => k.Key, StringComparer.Ordinal))
+        foreach (var k in c.ConstantsUsed.Where(k => !k.Key.StartsWith("default.", StringComparison.Ordinal)
+            && !k.Key.StartsWith("hardware.", StringComparison.Ordinal)).OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            if (listed.Contains(k) || uses.Any(u => u.Source.Contains("catalogue " + k.Key + ":", StringComparison.Ordinal)))
+            if (listed.Contains(k) || uses.Any(u => u.Source.Contains("catalogue " + k.Key + ":",
+                StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            uses.Add(new ConstantUse(k.Key, k.DisplayValue.Length == 0 ? Format.Number(k.Value, 3) : k.DisplayValue, "catalogue", k.Source, k.Year, k.Status));
+            uses.Add(new ConstantUse(k.Key, k.DisplayValue.Length == 0 ? Format.Number(k.Value, 3) : k.DisplayValue,
+                "catalogue", k.Source, k.Year, k.Status));
         }
 
         return uses;
@@ -160,7 +176,8 @@ public static class ReportBuilder
         BoundLetRef l => ConstantIn(l.Let.Bound!),
 
         // A property set from another site's or hardware's property: follow it to its catalogue constant.
-        BoundPropertyRef r => r.Property.Origin == PropertyOrigin.Stated ? ConstantIn(r.Property.Expr) : r.Property.Constant,
+        BoundPropertyRef r => r.Property.Origin == PropertyOrigin.Stated ? ConstantIn(r.Property.Expr)
+            : r.Property.Constant,
         _ => null,
     };
 
@@ -171,7 +188,8 @@ public static class ReportBuilder
         var d = v.Dimension;
         if (d.IsDimensionless)
         {
-            return property is "gpu_share_of_it" or "utilisation" ? Format.Number(n * 100, 2) + " %" : Format.Number(n, 4);
+            return property is "gpu_share_of_it" or "utilisation" ? Format.Number(n * 100, 2) + " %"
+                : Format.Number(n, 4);
         }
 
         if (d == Dimension.PowerPerAccelerator)

@@ -26,7 +26,9 @@ public static class TableReportWriter
         var rows = new List<string[]> { Header };
         foreach (var s in c.Stages)
         {
-            string label = $"{s.Name} ({Kinds.SourceName(s.Kind).Replace('_', ' ')}{(s.Model is null ? "" : ", " + s.Model)}{(s.Variant is null ? "" : " " + s.Variant)})";
+            string label =
+                $"{s.Name} ({Kinds.SourceName(s.Kind).Replace('_', ' ')}" +
+                $"{(s.Model is null ? "" : ", " + s.Model)}{(s.Variant is null ? "" : " " + s.Variant)})";
             rows.Add(Row(label, s.Totals));
             if (s.ByKind.Count > 1 || (s.ByKind.Count == 1 && s.ByKind[0].Kind != RunKind.Final))
             {
@@ -49,29 +51,37 @@ public static class TableReportWriter
         var t = c.Totals;
         sb.Append('\n');
         sb.Append("Energy: accelerator ").Append(Format.Fixed(t.AcceleratorKwh / 1000, 1)).Append(" MWh, IT ")
-            .Append(Format.Fixed(t.ItKwh / 1000, 1)).Append(" MWh, facility ").Append(Format.Fixed(t.FacilityKwh / 1000, 1)).Append(" MWh\n");
+            .Append(Format.Fixed(t.ItKwh / 1000, 1)).Append(" MWh, facility ")
+            .Append(Format.Fixed(t.FacilityKwh / 1000, 1)).Append(" MWh\n");
         sb.Append("CO2e: operational ").Append(Format.Fixed(t.Co2eOperationalKg / 1000, 1)).Append(" t, embodied ")
-            .Append(Format.Fixed(t.Co2eEmbodiedKg / 1000, 1)).Append(" t, total ").Append(Format.Fixed(t.Co2eTotalKg / 1000, 1)).Append(" t (location-based)\n");
+            .Append(Format.Fixed(t.Co2eEmbodiedKg / 1000, 1)).Append(" t, total ")
+            .Append(Format.Fixed(t.Co2eTotalKg / 1000, 1)).Append(" t (location-based)\n");
         if (c.HasMarketBased)
         {
-            sb.Append("CO2e market-based: operational ").Append(Format.Fixed(t.Co2eMarketKg / 1000, 1)).Append(" t, total ")
+            sb.Append("CO2e market-based: operational ").Append(Format.Fixed(t.Co2eMarketKg / 1000, 1))
+                .Append(" t, total ")
                 .Append(Format.Fixed(t.Co2eMarketTotalKg / 1000, 1)).Append(" t\n");
         }
 
         sb.Append("Water consumed: on-site ").Append(Format.Fixed(t.WaterOnsiteL / 1000, 1)).Append(" kL, off-site ")
-            .Append(Format.Fixed(t.WaterOffsiteL / 1000, 1)).Append(" kL, embodied ").Append(Format.Fixed(t.WaterEmbodiedL / 1000, 1))
+            .Append(Format.Fixed(t.WaterOffsiteL / 1000, 1)).Append(" kL, embodied ")
+            .Append(Format.Fixed(t.WaterEmbodiedL / 1000, 1))
             .Append(" kL, total ").Append(Format.Fixed(t.WaterTotalL / 1000, 1)).Append(" kL\n");
         if (t.WithdrawalL > 0)
         {
-            sb.Append("Water withdrawn on site: ").Append(Format.Fixed(t.WithdrawalL / 1000, 1)).Append(" kL (not added to consumption)\n");
+            sb.Append("Water withdrawn on site: ").Append(Format.Fixed(t.WithdrawalL / 1000, 1))
+                .Append(" kL (not added to consumption)\n");
         }
 
         var r = c.Ratios;
         sb.Append('\n');
         sb.Append("Final-run share: ").Append(Format.Percent(r.FinalShareOfGpuHours)).Append(" of GPU-hours, ")
             .Append(Format.Percent(r.FinalShareOfCo2e)).Append(" of CO2e\n");
-        sb.Append("Development multiplier: ").Append(r.DevelopmentMultiplier is { } m ? Format.Fixed(m, 2) + "x" : "n/a")
-            .Append(r.DevelopmentMultiplier is null ? "" : $" ({(r.DevelopmentMultiplierBasis == "gpuHours" ? "GPU-hours" : "facility energy")}, (final + development) / final)").Append('\n');
+        sb.Append("Development multiplier: ").Append(r.DevelopmentMultiplier is { } m ? Format.Fixed(m, 2) + "x"
+            : "n/a")
+            .Append(r.DevelopmentMultiplier is null ? ""
+            : $" ({(r.DevelopmentMultiplierBasis == "gpuHours" ? "GPU-hours" : "facility energy")}, (final + " +
+            $"development) / final)").Append('\n');
         if (r.PostTrainingShareOfEnergy is { } pt)
         {
             sb.Append("Post-training share of energy: ").Append(Format.Percent(pt)).Append('\n');
@@ -79,13 +89,15 @@ public static class TableReportWriter
 
         foreach (var v in r.ReasoningOverInstruct)
         {
-            sb.Append(v.Model + " " + v.Reasoning + " / " + v.Instruct + " post-training energy: ").Append(Format.Fixed(v.Ratio, 1)).Append("x\n");
+            sb.Append(v.Model + " " + v.Reasoning + " / " + v.Instruct + " post-training energy: ")
+                .Append(Format.Fixed(v.Ratio, 1)).Append("x\n");
         }
 
         if (c.Constants.Count > 0)
         {
             sb.Append('\n').Append("Constants used:\n");
-            var crows = c.Constants.Select(k => new[] { "  " + k.Name, k.Value, k.Origin, k.Source + (k.Year.Length > 0 ? $" ({k.Year})" : "") }).ToList();
+            var crows = c.Constants.Select(k => new[] { "  " + k.Name, k.Value, k.Origin, k.Source
+                + (k.Year.Length > 0 ? $" ({k.Year})" : "") }).ToList();
             RenderLeft(sb, crows);
         }
     }
@@ -103,7 +115,8 @@ public static class TableReportWriter
 
     private static void Render(StringBuilder sb, List<string[]> rows)
     {
-        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Where(r => r[0] != "-").Max(r => r[i].Length)).ToArray();
+        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Where(r => r[0] != "-").Max(r => r[i].Length))
+            .ToArray();
         foreach (var row in rows)
         {
             if (row[0] == "-")

@@ -41,7 +41,8 @@ internal sealed partial class Binder
                     break;
                 case BlockItem other:
                     string hint = other.Kind == BlockKind.Run ? "campaign; put it in a stage" : "campaign";
-                    diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, other.Name.Span, PropertySpecs.BlockName(other.Kind), hint);
+                    diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, other.Name.Span,
+                        PropertySpecs.BlockName(other.Kind), hint);
                     break;
                 case BudgetItem b:
                     BindBudget(b, BudgetScope.Campaign, c.Name);
@@ -58,7 +59,8 @@ internal sealed partial class Binder
         {
             if (!c.Stages.Any(s => s.Model == budget.ScopeName))
             {
-                diagnostics.Report(DiagnosticCatalog.BudgetModelUnknown, current, budget.Syntax.Model!.Span, budget.ScopeName);
+                diagnostics.Report(DiagnosticCatalog.BudgetModelUnknown, current, budget.Syntax.Model!.Span,
+                    budget.ScopeName);
             }
         }
 
@@ -80,7 +82,8 @@ internal sealed partial class Binder
     {
         if (seen.TryGetValue(name.Text, out var first))
         {
-            diagnostics.Report(DiagnosticCatalog.DuplicateName, current, name.Span, new RelatedLocation(current, first.Span, $"first {what} of that name"), name.Text);
+            diagnostics.Report(DiagnosticCatalog.DuplicateName, current, name.Span, new RelatedLocation(current,
+                first.Span, $"first {what} of that name"), name.Text);
             return false;
         }
 
@@ -127,7 +130,8 @@ internal sealed partial class Binder
         {
             diagnostics.Report(
                 DiagnosticCatalog.UnknownStageKind, current, block.Base?.Span ?? block.Name.Span, kindName,
-                Names.DidYouMean(Names.Closest(kindName, Kinds.StageKinds.Keys)), string.Join(", ", Kinds.StageKinds.Keys));
+                Names.DidYouMean(Names.Closest(kindName, Kinds.StageKinds.Keys)),
+                string.Join(", ", Kinds.StageKinds.Keys));
             kind = StageKind.Other;
         }
 
@@ -152,8 +156,10 @@ internal sealed partial class Binder
                         continue;
                     }
 
-                    BoundLine? line = r.Kind == BlockKind.Run ? BindRun(r, stage, site, hardware) : BindEmbodied(r, stage, hardware);
-                    hasDevelopmentRuns |= line?.Kind == RunKind.Development || (r.Kind == BlockKind.Run && RunKindOf(r, report: false) == RunKind.Development);
+                    BoundLine? line = r.Kind == BlockKind.Run ? BindRun(r, stage, site, hardware)
+                        : BindEmbodied(r, stage, hardware);
+                    hasDevelopmentRuns |= line?.Kind == RunKind.Development || (r.Kind == BlockKind.Run
+                        && RunKindOf(r, report: false) == RunKind.Development);
                     AddLine(line, r);
                     if (line is not null)
                     {
@@ -162,7 +168,8 @@ internal sealed partial class Binder
 
                     break;
                 case BlockItem other:
-                    diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, other.Name.Span, PropertySpecs.BlockName(other.Kind), "stage");
+                    diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, other.Name.Span,
+                    PropertySpecs.BlockName(other.Kind), "stage");
                     break;
                 case BudgetItem b:
                     BindBudget(b, BudgetScope.Stage, stage.Name);
@@ -194,7 +201,8 @@ internal sealed partial class Binder
         }
 
         var finals = lines.Where(l => l.Kind == RunKind.Final).ToList();
-        campaign!.Lines.Add(new BoundDevelopment("development (ratio)", stage, ratioSyntax.Span) { Ratio = ratio, FinalLines = finals });
+        campaign!.Lines.Add(new BoundDevelopment("development (ratio)", stage, ratioSyntax.Span) { Ratio = ratio,
+            FinalLines = finals });
     }
 
     private RunKind? RunKindOf(BlockItem block, bool report)
@@ -223,7 +231,8 @@ internal sealed partial class Binder
         var props = BindBlockProperties(block);
         foreach (var inner in block.Blocks)
         {
-            diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, inner.Name.Span, PropertySpecs.BlockName(inner.Kind), "run");
+            diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, inner.Name.Span,
+                PropertySpecs.BlockName(inner.Kind), "run");
         }
 
         if (props.Values.Any(v => v.Value.IsError) || kind is null)
@@ -341,8 +350,10 @@ internal sealed partial class Binder
         var grid = Get("grid");
         var market = GetProperty(site, "grid_market", warn: false) is { } m ? Ref(site, m) : grid;
         var (wueIt, wueFacility) = Pair("wue_it", "wue_facility", Dimension.WaterIntensity, listDefault: true);
-        var (wdIt, wdFacility) = Pair("withdrawal_it", "withdrawal_facility", Dimension.WithdrawalIntensity, listDefault: false);
-        return new ChainInputs(overhead, Get("pue"), grid, market, wueIt, wueFacility, wdIt, wdFacility, Get("water_offsite"));
+        var (wdIt, wdFacility) = Pair("withdrawal_it", "withdrawal_facility", Dimension.WithdrawalIntensity,
+            listDefault: false);
+        return new ChainInputs(overhead, Get("pue"), grid, market, wueIt, wueFacility, wdIt, wdFacility,
+            Get("water_offsite"));
 
         // On-site water is per IT or per facility energy, never both; the other side is zero. When
         // neither is stated, on-site consumption is listed as a default of zero in the report.
@@ -380,7 +391,8 @@ internal sealed partial class Binder
         {
             if (gpus is not null || nodes is not null)
             {
-                diagnostics.Report(DiagnosticCatalog.MissingKind, current, block.Name.Span, what, block.Name.Text, "duration");
+                diagnostics.Report(DiagnosticCatalog.MissingKind, current, block.Name.Span, what, block.Name.Text,
+                    "duration");
                 return new BoundError();
             }
 
@@ -396,7 +408,8 @@ internal sealed partial class Binder
         {
             if (hardware is null || GetProperty(hardware, "gpus_per_node") is not { } perNode)
             {
-                diagnostics.Report(DiagnosticCatalog.MissingKind, current, block.Name.Span, what, block.Name.Text, "hardware with 'gpus_per_node'");
+                diagnostics.Report(DiagnosticCatalog.MissingKind, current, block.Name.Span, what, block.Name.Text,
+                    "hardware with 'gpus_per_node'");
                 return new BoundError();
             }
 
@@ -453,7 +466,8 @@ internal sealed partial class Binder
         {
             diagnostics.Report(
                 DiagnosticCatalog.EmbodiedIncomplete, current, block.Name.Span,
-                $"The embodied block '{block.Name.Text}' needs the accelerator time it is charged on: give 'gpu_time' " +
+                $"The embodied block '{block.Name.Text}' needs the accelerator time it is charged on: give " +
+                $"'gpu_time' " +
                 "(in GPU*h), or 'gpus' and 'duration', or give 'co2e' and 'water' directly.");
             return null;
         }
@@ -462,7 +476,8 @@ internal sealed partial class Binder
         {
             diagnostics.Report(
                 DiagnosticCatalog.EmbodiedIncomplete, current, block.Name.Span,
-                $"The embodied block '{block.Name.Text}' needs 'hardware' to know the embodied figures per accelerator.");
+                $"The embodied block '{block.Name.Text}' needs 'hardware' to know the embodied figures per " +
+                $"accelerator.");
             return null;
         }
 
@@ -475,7 +490,8 @@ internal sealed partial class Binder
             string missing = lifetime is null ? "'lifetime'" : "'embodied_per_gpu' or 'embodied_per_node'";
             diagnostics.Report(
                 DiagnosticCatalog.EmbodiedIncomplete, current, block.Name.Span,
-                $"The hardware '{hardware.Name}' has no {missing}, so the embodied block '{block.Name.Text}' cannot be computed.");
+                $"The hardware '{hardware.Name}' has no {missing}, so the embodied block '{block.Name.Text}' cannot " +
+                $"be computed.");
             return null;
         }
 
@@ -501,7 +517,8 @@ internal sealed partial class Binder
         }
 
         var co2eRate = carbonPerGpu is null ? zeroRate : (BoundExpr)Divide(carbonPerGpu, amortisation);
-        var waterRate = GetProperty(hardware, "water_per_gpu") is { } w ? (BoundExpr)Divide(Ref(hardware, w), amortisation) : zeroWater;
+        var waterRate = GetProperty(hardware, "water_per_gpu") is { } w ? (BoundExpr)Divide(Ref(hardware, w),
+            amortisation) : zeroWater;
         return new BoundEmbodied(block.Name.Text, stage, block.Span)
         {
             Hardware = hardware,
@@ -542,14 +559,16 @@ internal sealed partial class Binder
         {
             diagnostics.Report(
                 DiagnosticCatalog.ComparisonMismatch, current, item.Limit.Span,
-                $"the {item.Metric.Text} budget's figure, {expected.Describe()},", v.Describe() + "; write the limit in the metric's unit or as a percentage change");
+                $"the {item.Metric.Text} budget's figure, {expected.Describe()},", v.Describe()
+                    + "; write the limit in the metric's unit or as a percentage change");
             return;
         }
 
         bool relative = v.Dimension.IsDimensionless;
         if (relative && !item.IsChange)
         {
-            diagnostics.Report(DiagnosticCatalog.RelativeBudgetNeedsChange, current, item.Limit.Span, item.Metric.Text, current.Text[item.Limit.Span.Start..item.Limit.Span.End]);
+            diagnostics.Report(DiagnosticCatalog.RelativeBudgetNeedsChange, current, item.Limit.Span, item.Metric.Text,
+                current.Text[item.Limit.Span.Start..item.Limit.Span.End]);
             return;
         }
 
@@ -559,7 +578,8 @@ internal sealed partial class Binder
             scopeName = m.Value;
         }
 
-        c.Budgets.Add(new BoundBudget(item.Level, scope, scopeName, metric.Value, item.IsChange, relative, item.Strict, v.Number, item, current));
+        c.Budgets.Add(new BoundBudget(item.Level, scope, scopeName, metric.Value, item.IsChange, relative, item.Strict,
+            v.Number, item, current));
     }
 
     internal static Dimension MetricDimension(BudgetMetric m) => m switch

@@ -85,7 +85,8 @@ internal sealed partial class Binder
             {
                 if (!UnitTable.TryGet(f.Name, out var info))
                 {
-                    diagnostics.Report(DiagnosticCatalog.UnknownUnit, current, f.Span, f.Name, Names.DidYouMean(UnitTable.Suggest(f.Name)));
+                    diagnostics.Report(DiagnosticCatalog.UnknownUnit, current, f.Span, f.Name,
+                        Names.DidYouMean(UnitTable.Suggest(f.Name)));
                     return new BoundError();
                 }
 
@@ -124,8 +125,10 @@ internal sealed partial class Binder
         var symbol = LookUp(name.Text);
         if (symbol is null)
         {
-            var candidates = globals.Keys.Concat(StandardCatalogue.Hardware.Select(h => h.Name)).Concat(StandardCatalogue.Sites.Select(s => s.Name));
-            diagnostics.Report(DiagnosticCatalog.UnknownName, current, name.Span, name.Text, Names.DidYouMean(Names.Closest(name.Text, candidates)));
+            var candidates = globals.Keys.Concat(StandardCatalogue.Hardware.Select(h => h.Name))
+                .Concat(StandardCatalogue.Sites.Select(s => s.Name));
+            diagnostics.Report(DiagnosticCatalog.UnknownName, current, name.Span, name.Text,
+                Names.DidYouMean(Names.Closest(name.Text, candidates)));
             return new BoundError();
         }
 
@@ -135,7 +138,8 @@ internal sealed partial class Binder
             case LetSymbol let:
                 if (let.State == BindState.InProgress)
                 {
-                    diagnostics.Report(DiagnosticCatalog.Cycle, let.Source, let.NameSpan, let.Name, $"'{name.Text}' is used in its own definition");
+                    diagnostics.Report(DiagnosticCatalog.Cycle, let.Source, let.NameSpan, let.Name,
+                        $"'{name.Text}' is used in its own definition");
                     let.Bound = new BoundError();
                     return new BoundError();
                 }
@@ -183,13 +187,15 @@ internal sealed partial class Binder
 
     private BoundExpr BindMember(MemberExpr m)
     {
-        if (m.Target is NameExpr { Name.Text: var ns } target && LookUp(ns) is null && StandardCatalogue.Namespaces.Contains(ns))
+        if (m.Target is NameExpr { Name.Text: var ns } target && LookUp(ns) is null
+            && StandardCatalogue.Namespaces.Contains(ns))
         {
             if (StandardCatalogue.TryGetConstant(ns, m.Member.Text, out var constant))
             {
                 campaign?.ConstantsUsed.Add(constant);
                 model.ConstantReferences.Add((current, m.Span, constant));
-                return new BoundConstantRef(constant, new Value(ValueSort.Quantity, constant.Value, constant.Dimension, IsPue: ns == "pue"));
+                return new BoundConstantRef(constant, new Value(ValueSort.Quantity, constant.Value, constant.Dimension,
+                    IsPue: ns == "pue"));
             }
 
             diagnostics.Report(
@@ -206,22 +212,26 @@ internal sealed partial class Binder
 
         if (owner.Value.Entity is not { } entity)
         {
-            diagnostics.Report(DiagnosticCatalog.UnknownMember, current, m.Member.Span, "This value", m.Member.Text, ".");
+            diagnostics.Report(DiagnosticCatalog.UnknownMember, current, m.Member.Span, "This value", m.Member.Text,
+                ".");
             return new BoundError();
         }
 
         var spec = PropertySpecs.Find(entity.Kind, m.Member.Text);
         if (spec is null || spec.Sort != PropertySort.Quantity)
         {
-            var names = PropertySpecs.ByBlock[entity.Kind].Where(p => p.Sort == PropertySort.Quantity).Select(p => p.Name);
-            diagnostics.Report(DiagnosticCatalog.UnknownMember, current, m.Member.Span, entity.Name, m.Member.Text, Names.DidYouMean(Names.Closest(m.Member.Text, names)));
+            var names = PropertySpecs.ByBlock[entity.Kind].Where(p => p.Sort == PropertySort.Quantity)
+                .Select(p => p.Name);
+            diagnostics.Report(DiagnosticCatalog.UnknownMember, current, m.Member.Span, entity.Name, m.Member.Text,
+                Names.DidYouMean(Names.Closest(m.Member.Text, names)));
             return new BoundError();
         }
 
         var prop = GetProperty(entity, m.Member.Text);
         if (prop is null)
         {
-            diagnostics.Report(DiagnosticCatalog.MissingKind, current, m.Member.Span, entity.KindName == "site" ? "The site" : "The hardware", entity.Name, m.Member.Text);
+            diagnostics.Report(DiagnosticCatalog.MissingKind, current, m.Member.Span, entity.KindName == "site"
+                ? "The site" : "The hardware", entity.Name, m.Member.Text);
             return new BoundError();
         }
 
@@ -249,7 +259,8 @@ internal sealed partial class Binder
             }
             else
             {
-                diagnostics.Report(DiagnosticCatalog.WrongReference, current, bad.Span, badValue.Entity?.Name ?? "?", badValue.Entity?.KindName ?? "?", "number");
+                diagnostics.Report(DiagnosticCatalog.WrongReference, current, bad.Span, badValue.Entity?.Name ?? "?",
+                    badValue.Entity?.KindName ?? "?", "number");
             }
 
             return new BoundError();
@@ -270,7 +281,8 @@ internal sealed partial class Binder
                     }
                     else
                     {
-                        diagnostics.Report(DiagnosticCatalog.DimensionMismatch, current, b.Span, verb, l.Dimension.Describe(), r.Dimension.Describe());
+                        diagnostics.Report(DiagnosticCatalog.DimensionMismatch, current, b.Span, verb,
+                            l.Dimension.Describe(), r.Dimension.Describe());
                     }
 
                     return new BoundError();
@@ -314,13 +326,17 @@ internal sealed partial class Binder
             return new BoundError();
         }
 
-        return new BoundBinary(left, b.Operator, right, new Value(ValueSort.Quantity, n, dim, IncludesPue: includesPue));
+        return new BoundBinary(left, b.Operator, right, new Value(ValueSort.Quantity, n, dim,
+            IncludesPue: includesPue));
     }
 
     private static bool IsWaterSwap(Dimension a, Dimension b) =>
         a != b
-        && a[BaseDimension.Water] + a[BaseDimension.WaterWithdrawn] == b[BaseDimension.Water] + b[BaseDimension.WaterWithdrawn]
+        && a[BaseDimension.Water] + a[BaseDimension.WaterWithdrawn] == b[BaseDimension.Water]
+        + b[BaseDimension.WaterWithdrawn]
         && a[BaseDimension.Water] != b[BaseDimension.Water]
-        && a / Dimension.Of(BaseDimension.Water, a[BaseDimension.Water]) / Dimension.Of(BaseDimension.WaterWithdrawn, a[BaseDimension.WaterWithdrawn])
-            == b / Dimension.Of(BaseDimension.Water, b[BaseDimension.Water]) / Dimension.Of(BaseDimension.WaterWithdrawn, b[BaseDimension.WaterWithdrawn]);
+        && a / Dimension.Of(BaseDimension.Water, a[BaseDimension.Water]) / Dimension.Of(BaseDimension.WaterWithdrawn,
+        a[BaseDimension.WaterWithdrawn])
+            == b / Dimension.Of(BaseDimension.Water,
+            b[BaseDimension.Water]) / Dimension.Of(BaseDimension.WaterWithdrawn, b[BaseDimension.WaterWithdrawn]);
 }

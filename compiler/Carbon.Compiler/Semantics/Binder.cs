@@ -64,13 +64,16 @@ internal sealed partial class Binder
                     case BlockItem { Kind: BlockKind.Site or BlockKind.Hardware }:
                         break; // A duplicate: reported when it was declared.
                     case BlockItem { Kind: BlockKind.Campaign } block:
-                        diagnostics.Report(DiagnosticCatalog.ImportHasCampaign, current, block.Name.Span, block.Name.Text);
+                        diagnostics.Report(DiagnosticCatalog.ImportHasCampaign, current, block.Name.Span,
+                        block.Name.Text);
                         break;
                     case BlockItem block:
-                        diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, block.Name.Span, PropertySpecs.BlockName(block.Kind), "file");
+                        diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, block.Name.Span,
+                        PropertySpecs.BlockName(block.Kind), "file");
                         break;
                     case PropertyItem or BudgetItem:
-                        diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, item.Span, "property", "file; put it in a block");
+                        diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, item.Span, "property",
+                        "file; put it in a block");
                         break;
                 }
             }
@@ -95,7 +98,8 @@ internal sealed partial class Binder
 
             if (globals.TryGetValue(symbol.Name, out var existing))
             {
-                var related = existing.Source is null ? null : new RelatedLocation(existing.Source, existing.NameSpan, "declared here");
+                var related = existing.Source is null ? null : new RelatedLocation(existing.Source, existing.NameSpan,
+                    "declared here");
                 diagnostics.Report(DiagnosticCatalog.DuplicateName, file.Source, symbol.NameSpan, related, symbol.Name);
                 continue;
             }
@@ -144,7 +148,8 @@ internal sealed partial class Binder
 
         foreach (var inner in block.Blocks)
         {
-            diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, inner.Name.Span, PropertySpecs.BlockName(inner.Kind), entity.KindName);
+            diagnostics.Report(DiagnosticCatalog.MisplacedBlock, current, inner.Name.Span,
+                PropertySpecs.BlockName(inner.Kind), entity.KindName);
         }
 
         foreach (var budget in block.Members.OfType<BudgetItem>())
@@ -173,7 +178,8 @@ internal sealed partial class Binder
             {
                 diagnostics.Report(
                     DiagnosticCatalog.DuplicateProperty, current, p.Name.Span,
-                    new RelatedLocation(current, first.Name.Span, "first set here"), name, PropertySpecs.BlockName(block.Kind));
+                    new RelatedLocation(current, first.Name.Span, "first set here"), name,
+                    PropertySpecs.BlockName(block.Kind));
                 continue;
             }
 
@@ -236,7 +242,8 @@ internal sealed partial class Binder
             var state = entity.States.GetValueOrDefault(name);
             if (state == BindState.InProgress)
             {
-                diagnostics.Report(DiagnosticCatalog.Cycle, entity.Source, stated.Name.Span, $"{entity.Name}.{name}", "it refers back to itself");
+                diagnostics.Report(DiagnosticCatalog.Cycle, entity.Source, stated.Name.Span, $"{entity.Name}.{name}",
+                    "it refers back to itself");
                 return new BoundProperty(name, new BoundError(), PropertyOrigin.Stated, null, stated);
             }
 
@@ -256,7 +263,8 @@ internal sealed partial class Binder
         if (entity.Base is { } b && b.Properties.TryGetValue(name, out var constant))
         {
             var value = new Value(ValueSort.Quantity, constant.Value, constant.Dimension, IsPue: name == "pue");
-            var prop = new BoundProperty(name, new BoundConstantRef(constant, value), PropertyOrigin.Catalogue, constant, null);
+            var prop = new BoundProperty(name, new BoundConstantRef(constant, value), PropertyOrigin.Catalogue,
+                constant, null);
             entity.Resolved[name] = prop;
             return prop;
         }
@@ -305,7 +313,8 @@ internal sealed partial class Binder
         }
 
         var value = new Value(ValueSort.Quantity, constant.Value, constant.Dimension, IsPue: name == "pue");
-        var prop = new BoundProperty(name, new BoundConstantRef(constant, value), PropertyOrigin.Default, constant, null);
+        var prop = new BoundProperty(name, new BoundConstantRef(constant, value), PropertyOrigin.Default, constant,
+            null);
         site.Resolved[name] = prop;
         return prop;
     }
@@ -335,7 +344,8 @@ internal sealed partial class Binder
             case PropertySort.Text:
                 if (v.Sort != ValueSort.Text)
                 {
-                    diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name, "text in quotes", v.Describe());
+                    diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name,
+                        "text in quotes", v.Describe());
                     return new BoundError();
                 }
 
@@ -345,7 +355,8 @@ internal sealed partial class Binder
                 if (v.Sort != wanted)
                 {
                     string what = wanted == ValueSort.Site ? "site" : "hardware";
-                    diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name, $"the name of a {what}", v.Describe());
+                    diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name,
+                        $"the name of a {what}", v.Describe());
                     return new BoundError();
                 }
 
@@ -354,7 +365,8 @@ internal sealed partial class Binder
 
         if (v.Sort != ValueSort.Quantity)
         {
-            diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name, spec.Dimension.Describe(), v.Describe());
+            diagnostics.Report(DiagnosticCatalog.ExpectedQuantity, current, p.Value.Span, spec.Name,
+                spec.Dimension.Describe(), v.Describe());
             return new BoundError();
         }
 
@@ -380,7 +392,8 @@ internal sealed partial class Binder
             string fix = spec.Name == "facility_energy"
                 ? "give the energy before PUE as 'it_energy' instead, so that the site's PUE is applied once and shown"
                 : $"but '{spec.Name}' is energy before PUE: give it as 'facility_energy', or remove the factor";
-            diagnostics.Report(DiagnosticCatalog.PueAppliedTwice, current, p.Value.Span, "This energy is multiplied by a PUE: it", fix);
+            diagnostics.Report(DiagnosticCatalog.PueAppliedTwice, current, p.Value.Span,
+                "This energy is multiplied by a PUE: it", fix);
             return new BoundError();
         }
 
@@ -393,13 +406,15 @@ internal sealed partial class Binder
         var actual = v.Dimension;
         if (expected == Dimension.Energy && actual == Dimension.Energy / Dimension.Accelerator)
         {
-            diagnostics.Report(DiagnosticCatalog.GpuCountForgotten, current, p.Value.Span, spec.Name, expected.Describe(), actual.Describe());
+            diagnostics.Report(DiagnosticCatalog.GpuCountForgotten, current, p.Value.Span, spec.Name,
+                expected.Describe(), actual.Describe());
             return;
         }
 
         if (expected == Dimension.AcceleratorTime && actual == Dimension.Time)
         {
-            var d = block == BlockKind.Embodied ? DiagnosticCatalog.EmbodiedCountForgotten : DiagnosticCatalog.GpuCountForgotten;
+            var d = block == BlockKind.Embodied ? DiagnosticCatalog.EmbodiedCountForgotten
+                : DiagnosticCatalog.GpuCountForgotten;
             if (block == BlockKind.Embodied)
             {
                 diagnostics.Report(d, current, p.Value.Span, spec.Name, expected.Describe(), actual.Describe());
@@ -407,7 +422,8 @@ internal sealed partial class Binder
             else
             {
                 diagnostics.Report(
-                    DiagnosticCatalog.WrongDimension, current, p.Value.Span, spec.Name, expected.Describe(), actual.Describe(),
+                    DiagnosticCatalog.WrongDimension, current, p.Value.Span, spec.Name, expected.Describe(),
+                    actual.Describe(),
                     ": the accelerator count is missing; write the time in GPU*h, or give 'gpus' and 'duration'");
             }
 
@@ -416,7 +432,8 @@ internal sealed partial class Binder
 
         if (expected == Dimension.Carbon && actual == Dimension.Carbon / Dimension.Accelerator)
         {
-            diagnostics.Report(DiagnosticCatalog.EmbodiedCountForgotten, current, p.Value.Span, spec.Name, expected.Describe(), actual.Describe());
+            diagnostics.Report(DiagnosticCatalog.EmbodiedCountForgotten, current, p.Value.Span, spec.Name,
+                expected.Describe(), actual.Describe());
             return;
         }
 
@@ -426,11 +443,13 @@ internal sealed partial class Binder
                 ": a power per accelerator is written like '700 W/GPU'",
             _ when expected.IsDimensionless && p.Value is QuantityExpr { Unit: not null } =>
                 ": write a plain number or a percentage",
-            _ when actual == Dimension.Mass && expected == Dimension.Carbon => ": CO2e is written 'kgCO2e' or 'tCO2e', not 'kg' or 't'",
+            _ when actual == Dimension.Mass && expected
+                == Dimension.Carbon => ": CO2e is written 'kgCO2e' or 'tCO2e', not 'kg' or 't'",
             _ when expected == Dimension.Power * Dimension.Time / Dimension.Accelerator => "",
             _ => "",
         };
-        diagnostics.Report(DiagnosticCatalog.WrongDimension, current, p.Value.Span, spec.Name, expected.Describe(), actual.Describe(), hint);
+        diagnostics.Report(DiagnosticCatalog.WrongDimension, current, p.Value.Span, spec.Name, expected.Describe(),
+            actual.Describe(), hint);
     }
 
     private bool CheckRange(PropertySpec spec, PropertyItem p, double n)
@@ -445,13 +464,15 @@ internal sealed partial class Binder
                 diagnostics.Report(DiagnosticCatalog.OverheadBelowOne, current, p.Value.Span, shown);
                 return false;
             case RangeRule.Share when n < 0 || n > 1:
-                diagnostics.Report(DiagnosticCatalog.ShareOutOfRange, current, p.Value.Span, spec.Name, FormatNumber(n * 100) + " %");
+                diagnostics.Report(DiagnosticCatalog.ShareOutOfRange, current, p.Value.Span, spec.Name,
+                FormatNumber(n * 100) + " %");
                 return false;
             case RangeRule.NonNegative when n < 0:
                 diagnostics.Report(DiagnosticCatalog.Negative, current, p.Value.Span, spec.Name);
                 return false;
             case RangeRule.Positive when n <= 0:
-                diagnostics.Report(n < 0 ? DiagnosticCatalog.Negative : DiagnosticCatalog.ZeroNotAllowed, current, p.Value.Span, spec.Name);
+                diagnostics.Report(n < 0 ? DiagnosticCatalog.Negative : DiagnosticCatalog.ZeroNotAllowed, current,
+                p.Value.Span, spec.Name);
                 return false;
         }
 

@@ -5,7 +5,8 @@ using Carbon.Compiler.Units;
 
 namespace Carbon.Compiler.Semantics;
 
-/// <summary>A checked expression. Literals are folded into canonical units; <see cref="Value"/> is its constant value.</summary>
+/// <summary>A checked expression. Literals are folded into canonical units; <see cref="Value"/> is its constant
+/// value.</summary>
 public abstract record BoundExpr(Value Value);
 
 public sealed record BoundLiteral(double Number, Dimension Dimension) : BoundExpr(Value.Quantity(Number, Dimension));
@@ -110,7 +111,8 @@ public sealed record ChainInputs(
     BoundExpr WithdrawalFacility,
     BoundExpr WaterOffsite);
 
-public sealed class BoundRun(string name, RunKind kind, BoundStage? stage, TextSpan span) : BoundLine(name, kind, stage, span)
+public sealed class BoundRun(string name, RunKind kind, BoundStage? stage, TextSpan span) : BoundLine(name, kind, stage,
+    span)
 {
     public required EntitySymbol Site { get; init; }
 
@@ -120,7 +122,8 @@ public sealed class BoundRun(string name, RunKind kind, BoundStage? stage, TextS
 
     public required EnergyMode Mode { get; init; }
 
-    /// <summary>Mean power per accelerator (kW/GPU) when <see cref="Mode"/> is <see cref="EnergyMode.Power"/>.</summary>
+    /// <summary>Mean power per accelerator (kW/GPU) when <see cref="Mode"/> is <see
+    /// cref="EnergyMode.Power"/>.</summary>
     public required BoundExpr Power { get; init; }
 
     /// <summary>Where the power came from: "measured", "utilisation × TDP" or "TDP".</summary>
@@ -132,7 +135,8 @@ public sealed class BoundRun(string name, RunKind kind, BoundStage? stage, TextS
     public required ChainInputs Chain { get; init; }
 }
 
-public sealed class BoundEmbodied(string name, BoundStage? stage, TextSpan span) : BoundLine(name, RunKind.Embodied, stage, span)
+public sealed class BoundEmbodied(string name, BoundStage? stage, TextSpan span) : BoundLine(name, RunKind.Embodied,
+    stage, span)
 {
     public EntitySymbol? Hardware { get; init; }
 
@@ -149,7 +153,8 @@ public sealed class BoundEmbodied(string name, BoundStage? stage, TextSpan span)
 }
 
 /// <summary>A development line estimated as a ratio of the final lines it scales.</summary>
-public sealed class BoundDevelopment(string name, BoundStage? stage, TextSpan span) : BoundLine(name, RunKind.Development, stage, span)
+public sealed class BoundDevelopment(string name, BoundStage? stage, TextSpan span)
+    : BoundLine(name, RunKind.Development, stage, span)
 {
     public required BoundExpr Ratio { get; init; }
 

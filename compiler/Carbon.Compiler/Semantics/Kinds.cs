@@ -30,7 +30,8 @@ public enum RunKind
 
 public static class Kinds
 {
-    public static readonly IReadOnlyDictionary<string, StageKind> StageKinds = new Dictionary<string, StageKind>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, StageKind> StageKinds =
+        new Dictionary<string, StageKind>(StringComparer.Ordinal)
     {
         ["pretraining"] = StageKind.Pretraining,
         ["midtraining"] = StageKind.Midtraining,
@@ -44,7 +45,8 @@ public static class Kinds
         ["other"] = StageKind.Other,
     };
 
-    public static readonly IReadOnlyDictionary<string, RunKind> RunKinds = new Dictionary<string, RunKind>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, RunKind> RunKinds =
+        new Dictionary<string, RunKind>(StringComparer.Ordinal)
     {
         ["final"] = RunKind.Final,
         ["development"] = RunKind.Development,
@@ -53,12 +55,14 @@ public static class Kinds
         ["idle"] = RunKind.Idle,
     };
 
-    public static bool IsPostTraining(StageKind k) => k is StageKind.Sft or StageKind.Dpo or StageKind.Rl or StageKind.PostTraining;
+    public static bool IsPostTraining(StageKind k) =>
+        k is StageKind.Sft or StageKind.Dpo or StageKind.Rl or StageKind.PostTraining;
 
     /// <summary>The name a file writes: <c>long_context</c>.</summary>
     public static string SourceName(StageKind k) => StageKinds.First(p => p.Value == k).Key;
 
-    public static string SourceName(RunKind k) => k == RunKind.Embodied ? "embodied" : RunKinds.First(p => p.Value == k).Key;
+    public static string SourceName(RunKind k) => k == RunKind.Embodied ? "embodied" : RunKinds.First(p => p.Value == k)
+        .Key;
 
     /// <summary>The JSON name: <c>dataGeneration</c>.</summary>
     public static string JsonName(RunKind k) => CamelCase(SourceName(k));

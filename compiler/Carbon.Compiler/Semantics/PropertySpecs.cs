@@ -29,37 +29,50 @@ public enum RangeRule
     Overhead,
 }
 
-public sealed record PropertySpec(string Name, PropertySort Sort, Dimension Dimension, RangeRule Range, string Description);
+public sealed record PropertySpec(string Name, PropertySort Sort, Dimension Dimension, RangeRule Range,
+    string Description);
 
 /// <summary>The properties each block accepts; the language server completes from this table too.</summary>
 public static class PropertySpecs
 {
-    private static readonly PropertySpec SiteRef = new("site", PropertySort.SiteReference, Dimension.None, RangeRule.None, "the site the runs ran at");
-    private static readonly PropertySpec HardwareRef = new("hardware", PropertySort.HardwareReference, Dimension.None, RangeRule.None, "the accelerators used");
+    private static readonly PropertySpec SiteRef = new("site", PropertySort.SiteReference, Dimension.None,
+        RangeRule.None, "the site the runs ran at");
+    private static readonly PropertySpec HardwareRef = new("hardware", PropertySort.HardwareReference, Dimension.None,
+        RangeRule.None, "the accelerators used");
 
-    public static IReadOnlyDictionary<BlockKind, IReadOnlyList<PropertySpec>> ByBlock { get; } = new Dictionary<BlockKind, IReadOnlyList<PropertySpec>>
+    public static IReadOnlyDictionary<BlockKind, IReadOnlyList<PropertySpec>> ByBlock { get; } =
+        new Dictionary<BlockKind, IReadOnlyList<PropertySpec>>
     {
         [BlockKind.Site] =
         [
             Q("pue", Dimension.None, RangeRule.Pue, "power usage effectiveness: facility energy ÷ IT energy (≥ 1)"),
-            Q("gpu_share_of_it", Dimension.None, RangeRule.Share, "the accelerators' share of IT power (overhead = 1 ÷ share)"),
+            Q("gpu_share_of_it", Dimension.None, RangeRule.Share,
+            "the accelerators' share of IT power (overhead = 1 ÷ share)"),
             Q("server_overhead", Dimension.None, RangeRule.Overhead, "IT energy ÷ accelerator energy (≥ 1)"),
             Q("grid", Dimension.CarbonIntensity, RangeRule.NonNegative, "location-based grid carbon intensity"),
             Q("grid_market", Dimension.CarbonIntensity, RangeRule.NonNegative, "market-based grid carbon intensity"),
             Q("wue_it", Dimension.WaterIntensity, RangeRule.NonNegative, "on-site water consumed per kWh of IT energy"),
-            Q("wue_facility", Dimension.WaterIntensity, RangeRule.NonNegative, "on-site water consumed per kWh of facility energy"),
-            Q("withdrawal_it", Dimension.WithdrawalIntensity, RangeRule.NonNegative, "on-site water withdrawn per kWh of IT energy"),
-            Q("withdrawal_facility", Dimension.WithdrawalIntensity, RangeRule.NonNegative, "on-site water withdrawn per kWh of facility energy"),
-            Q("water_offsite", Dimension.WaterIntensity, RangeRule.NonNegative, "water consumed generating the electricity, per facility kWh"),
+            Q("wue_facility", Dimension.WaterIntensity, RangeRule.NonNegative,
+            "on-site water consumed per kWh of facility energy"),
+            Q("withdrawal_it", Dimension.WithdrawalIntensity, RangeRule.NonNegative,
+            "on-site water withdrawn per kWh of IT energy"),
+            Q("withdrawal_facility", Dimension.WithdrawalIntensity, RangeRule.NonNegative,
+            "on-site water withdrawn per kWh of facility energy"),
+            Q("water_offsite", Dimension.WaterIntensity, RangeRule.NonNegative,
+            "water consumed generating the electricity, per facility kWh"),
             T("location", "where the site is"),
         ],
         [BlockKind.Hardware] =
         [
             Q("tdp", Dimension.PowerPerAccelerator, RangeRule.Positive, "board power (TDP) per accelerator"),
-            Q("gpus_per_node", Dimension.Accelerator / Dimension.Node, RangeRule.Positive, "accelerators in one node or server"),
-            Q("embodied_per_gpu", Dimension.Carbon / Dimension.Accelerator, RangeRule.NonNegative, "manufacturing CO2e per accelerator"),
-            Q("embodied_per_node", Dimension.Carbon / Dimension.Node, RangeRule.NonNegative, "manufacturing CO2e per node or server"),
-            Q("water_per_gpu", Dimension.Water / Dimension.Accelerator, RangeRule.NonNegative, "manufacturing water per accelerator"),
+            Q("gpus_per_node", Dimension.Accelerator / Dimension.Node, RangeRule.Positive,
+            "accelerators in one node or server"),
+            Q("embodied_per_gpu", Dimension.Carbon / Dimension.Accelerator, RangeRule.NonNegative,
+            "manufacturing CO2e per accelerator"),
+            Q("embodied_per_node", Dimension.Carbon / Dimension.Node, RangeRule.NonNegative,
+            "manufacturing CO2e per node or server"),
+            Q("water_per_gpu", Dimension.Water / Dimension.Accelerator, RangeRule.NonNegative,
+            "manufacturing water per accelerator"),
             Q("lifetime", Dimension.Time, RangeRule.Positive, "the life the embodied figures are spread over"),
             Q("utilisation", Dimension.None, RangeRule.Share, "the share of its life the hardware is in use"),
             T("name", "the hardware's full name"),
@@ -68,7 +81,8 @@ public static class PropertySpecs
         [
             SiteRef,
             HardwareRef,
-            Q("development_ratio", Dimension.None, RangeRule.NonNegative, "development ÷ final, for a campaign that knows only its final runs"),
+            Q("development_ratio", Dimension.None, RangeRule.NonNegative,
+            "development ÷ final, for a campaign that knows only its final runs"),
             T("convention", "the accounting convention the campaign follows"),
             T("source", "where the figures come from"),
             T("description", "a description"),
@@ -91,14 +105,17 @@ public static class PropertySpecs
             Q("duration", Dimension.Time, RangeRule.NonNegative, "wall-clock time (with 'gpus' or 'nodes')"),
             Q("power", Dimension.PowerPerAccelerator, RangeRule.NonNegative, "measured mean power per accelerator"),
             Q("utilisation", Dimension.None, RangeRule.Share, "mean power as a share of the hardware's TDP"),
-            Q("accelerator_energy", Dimension.Energy, RangeRule.NonNegative, "accelerator energy, measured (overhead and PUE applied)"),
+            Q("accelerator_energy", Dimension.Energy, RangeRule.NonNegative,
+            "accelerator energy, measured (overhead and PUE applied)"),
             Q("it_energy", Dimension.Energy, RangeRule.NonNegative, "IT energy, measured (PUE applied)"),
-            Q("facility_energy", Dimension.Energy, RangeRule.NonNegative, "facility (data-centre) energy, measured: nothing applied"),
+            Q("facility_energy", Dimension.Energy, RangeRule.NonNegative,
+            "facility (data-centre) energy, measured: nothing applied"),
         ],
         [BlockKind.Embodied] =
         [
             HardwareRef,
-            Q("gpu_time", Dimension.AcceleratorTime, RangeRule.NonNegative, "accelerator time the hardware's manufacture is charged on"),
+            Q("gpu_time", Dimension.AcceleratorTime, RangeRule.NonNegative,
+            "accelerator time the hardware's manufacture is charged on"),
             Q("gpus", Dimension.Accelerator, RangeRule.NonNegative, "accelerators (with 'duration')"),
             Q("nodes", Dimension.Node, RangeRule.NonNegative, "nodes (with 'duration')"),
             Q("duration", Dimension.Time, RangeRule.NonNegative, "time (with 'gpus' or 'nodes')"),

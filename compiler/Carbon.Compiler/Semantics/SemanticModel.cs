@@ -26,7 +26,8 @@ public sealed class SemanticModel
     public Dictionary<PropertyItem, BoundExpr> PropertyValues { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// Named values (<see cref="LetSymbol"/>) and stated properties (<see cref="OwnedProperty"/>) in the order their binding completed: each after the values
+    /// Named values (<see cref="LetSymbol"/>) and stated properties (<see cref="OwnedProperty"/>) in the order their
+    /// binding completed: each after the values
     /// it uses. Evaluating or emitting them in this order keeps recursion shallow however long a chain
     /// of values is.
     /// </summary>

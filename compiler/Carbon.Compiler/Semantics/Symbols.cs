@@ -90,7 +90,8 @@ public enum PropertyOrigin
 }
 
 /// <summary>A site's or hardware's property, resolved.</summary>
-public sealed class BoundProperty(string name, BoundExpr expr, PropertyOrigin origin, Constant? constant, PropertyItem? syntax)
+public sealed class BoundProperty(string name, BoundExpr expr, PropertyOrigin origin, Constant? constant,
+    PropertyItem? syntax)
 {
     public string Name { get; } = name;
 
@@ -107,7 +108,8 @@ public sealed class BoundProperty(string name, BoundExpr expr, PropertyOrigin or
 /// <summary>A site or a piece of hardware: declared in a file, or taken from the catalogue as it is.</summary>
 public sealed class EntitySymbol : Symbol
 {
-    internal EntitySymbol(BlockKind kind, string name, SourceText? source, TextSpan nameSpan, BlockItem? syntax, CatalogueEntry? baseEntry)
+    internal EntitySymbol(BlockKind kind, string name, SourceText? source, TextSpan nameSpan, BlockItem? syntax,
+        CatalogueEntry? baseEntry)
         : base(name, source, nameSpan)
     {
         Kind = kind;
