@@ -70,8 +70,10 @@ internal static class CommandLine
         var format = new Option<string>("--format", "-f") { Description = string.Join(", ", ReportFormats.Names),
             DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
-        var output = new Option<string?>("--output",
-            "-o") { Description = "Write the report to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+        };
         var report = new Command("report", "Compile, run and report the footprint of a campaign file.") { reportFile,
             format, output, projectOption };
         report.SetAction(r => Report(r.GetValue(reportFile)!, r.GetValue(format)!, r.GetValue(output),
@@ -152,8 +154,10 @@ internal static class CommandLine
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong([.. DiffFormats.Names]);
-        var output = new Option<string?>("--output",
-            "-o") { Description = "Write the diff to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the diff to this file instead of standard output.",
+        };
         var repo = new Option<string?>("--repo", "-C")
         {
             Description = "Run as if started in this directory (like git -C); relative paths are taken from it.",
