@@ -104,7 +104,7 @@ public sealed class CarbonCompilation
             return null;
         }
 
-        var figures = Model.Campaigns.Select(c => (IReadOnlyList<Figures>)Interpreter.Evaluate(c, Model)).ToList();
+        var figures = Model.Campaigns.Select(c => (IReadOnlyList<Figures>)Interpreter.Evaluate(c)).ToList();
         var nonFinite = CheckFinite(figures);
         if (nonFinite.HasErrors)
         {

@@ -9,42 +9,8 @@ namespace Carbon.Compiler.Evaluation;
 /// </summary>
 public static class Interpreter
 {
-    // Values of lets and properties, by symbol: they are constants, so caching them cannot go stale.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrongBox> MemoTable = [];
-
-    private static class Memo
+    public static IReadOnlyList<Figures> Evaluate(BoundCampaign campaign)
     {
-        public static double GetOrAdd(object key, Func<object, double> compute)
-        {
-            if (MemoTable.TryGetValue(key, out var box))
-            {
-                return box.Value;
-            }
-
-            double v = compute(key);
-            MemoTable.AddOrUpdate(key, new StrongBox(v));
-            return v;
-        }
-    }
-
-    private sealed class StrongBox(double value)
-    {
-        public double Value { get; } = value;
-    }
-
-    public static IReadOnlyList<Figures> Evaluate(BoundCampaign campaign, SemanticModel? model = null)
-    {
-        // Named values first, in binding order, so each finds the values it uses already computed.
-        foreach (var value in model?.ValueOrder ?? [])
-        {
-            _ = value switch
-            {
-                LetSymbol { Bound: { Value.IsError: false } b } let => Memo.GetOrAdd(let, _ => V(b)),
-                OwnedProperty { Property: { Expr.Value.IsError: false } p } => Memo.GetOrAdd(p, _ => V(p.Expr)),
-                _ => 0,
-            };
-        }
-
         var results = new Dictionary<BoundLine, Figures>();
         foreach (var line in campaign.Lines)
         {
@@ -79,15 +45,16 @@ public static class Interpreter
     }
 
     /// <summary>
-    /// Evaluates an expression the way the generated C# does, operation by operation. A named value
-    /// or property is evaluated once (the generated program keeps each in a static field), so a file
-    /// whose values reuse each other cannot make the work grow exponentially.
+    /// Evaluates an expression the way the generated C# does, operation by operation. A named value or
+    /// property is a constant the binder already computed with the same operations in the same order
+    /// (the generated program keeps each in a static field), so its value is read, not recomputed:
+    /// values that reuse each other cost nothing extra, and a long chain of them does not recurse.
     /// </summary>
     public static double V(BoundExpr e) => e switch
     {
         BoundLiteral l => l.Number,
-        BoundLetRef l => Memo.GetOrAdd(l.Let, static k => V(((LetSymbol)k).Bound!)),
-        BoundPropertyRef p => Memo.GetOrAdd(p.Property, static k => V(((BoundProperty)k).Expr)),
+        BoundLetRef l => l.Resolved.Number,
+        BoundPropertyRef p => p.Resolved.Number,
         BoundConstantRef c => c.Constant.Value,
         BoundNegate n => -V(n.Operand),
         BoundBinary b => b.Operator switch

@@ -26,10 +26,9 @@ public sealed class SemanticModel
     public Dictionary<PropertyItem, BoundExpr> PropertyValues { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// Named values (<see cref="LetSymbol"/>) and stated properties (<see cref="OwnedProperty"/>) in the order their
-    /// binding completed: each after the values
-    /// it uses. Evaluating or emitting them in this order keeps recursion shallow however long a chain
-    /// of values is.
+    /// Named values (<see cref="LetSymbol"/>) and stated properties (<see cref="OwnedProperty"/>) in
+    /// the order their binding completed, each after the values it uses. Emitting them in this order
+    /// keeps the lowering's recursion shallow however long a chain of values is.
     /// </summary>
     public List<object> ValueOrder { get; } = [];
 
